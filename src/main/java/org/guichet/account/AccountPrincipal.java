@@ -1,0 +1,109 @@
+package org.guichet.account;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The signed-in user as the session keeps it: enough to draw every page without a query. */
+public final class AccountPrincipal implements UserDetails, CredentialsContainer, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long id;
+    private final String email;
+    private String passwordHash;
+    private final String firstName;
+    private final String fullName;
+    private final Locale language;
+    private final String photoKey;
+    private final List<SimpleGrantedAuthority> authorities;
+
+    private AccountPrincipal(User user) {
+        this.id = user.getId();
+        this.email = user.getEmail();
+        this.passwordHash = user.getPasswordHash();
+        this.firstName = user.getFirstName();
+        this.fullName = user.getFullName();
+        this.language = user.getLanguage();
+        this.photoKey = user.getPhotoKey();
+        this.authorities = user.getRoles().stream()
+                .sorted()
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .toList();
+    }
+
+    public static AccountPrincipal of(User user) {
+        return new AccountPrincipal(user);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public Locale language() {
+        return language;
+    }
+
+    public String photoKey() {
+        return photoKey;
+    }
+
+    public boolean hasRole(Role role) {
+        return authorities.stream().anyMatch(authority -> authority.getAuthority().equals(role.authority()));
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return authorities;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return email;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AccountPrincipal principal && principal.id == id;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(id);
+    }
+
+    @Override
+    public String toString() {
+        return "AccountPrincipal[" + id + "]";
+    }
+}

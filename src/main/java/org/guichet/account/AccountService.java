@@ -1,0 +1,182 @@
+package org.guichet.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.guichet.media.FileStorage;
+import org.guichet.media.ImageFormat;
+import org.guichet.media.ImageProcessor;
+import org.guichet.media.ImageRejected;
+import org.guichet.notification.Mail;
+import org.guichet.notification.Outbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Everything a person does to their own account. */
+@Service
+public class AccountService {
+
+    static final Duration EMAIL_CHANGE_VALIDITY = Duration.ofHours(24);
+    private static final String SELF = "isAuthenticated() and #userId == principal.id()";
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final AccountTokens tokens;
+    private final Outbox outbox;
+    private final ImageProcessor images;
+    private final FileStorage storage;
+    private final SessionTerminator sessions;
+    private final Clock clock;
+    private final String baseUrl;
+
+    AccountService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
+            AccountTokens tokens, Outbox outbox, ImageProcessor images, FileStorage storage,
+            SessionTerminator sessions, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.images = images;
+        this.storage = storage;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    @Transactional
+    public User signUp(SignupRequest request) {
+        String email = EmailAddresses.normalise(request.email());
+        checkPassword("password", request.password(), email);
+        if (users.existsByEmail(email)) {
+            throw new AccountProblem("email", "account.email.taken");
+        }
+        Set<Role> roles = request.organizer() ? EnumSet.of(Role.ORGANIZER) : EnumSet.noneOf(Role.class);
+        return users.save(new User(email, passwordEncoder.encode(request.password()), request.firstName(),
+                request.lastName(), request.language(), roles, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(SELF)
+    public User find(long userId) {
+        return users.findById(userId).orElseThrow();
+    }
+
+    @Transactional
+    @PreAuthorize(SELF)
+    public User updateProfile(long userId, String firstName, String lastName, Locale language) {
+        User user = find(userId);
+        user.rename(firstName, lastName);
+        user.changeLanguage(language);
+        return user;
+    }
+
+    @Transactional
+    @PreAuthorize(SELF)
+    public User changeLanguage(long userId, Locale language) {
+        User user = find(userId);
+        user.changeLanguage(language);
+        return user;
+    }
+
+    @Transactional
+    @PreAuthorize(SELF)
+    public User changePassword(long userId, String currentPassword, String newPassword, String keptSessionId) {
+        User user = find(userId);
+        requireCurrentPassword(user, currentPassword);
+        checkPassword("newPassword", newPassword, user.getEmail());
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
+        sessions.signOutEverywhere(user.getEmail(), keptSessionId);
+        return user;
+    }
+
+    @Transactional
+    @PreAuthorize(SELF)
+    public User changePhoto(long userId, byte[] upload) throws ImageRejected {
+        User user = find(userId);
+        byte[] avatar = images.process(upload, ImageFormat.AVATAR);
+        String previous = user.getPhotoKey();
+        user.changePhoto(storage.storeJpeg("avatars", avatar));
+        if (previous != null) {
+            storage.delete(previous);
+        }
+        return user;
+    }
+
+    @Transactional
+    @PreAuthorize(SELF)
+    public User removePhoto(long userId) {
+        User user = find(userId);
+        String previous = user.getPhotoKey();
+        user.changePhoto(null);
+        if (previous != null) {
+            storage.delete(previous);
+        }
+        return user;
+    }
+
+    /** Sends a confirmation link to the new address; the account keeps the old one until it is followed. */
+    @Transactional
+    @PreAuthorize(SELF)
+    public void requestEmailChange(long userId, String newEmail, String currentPassword) {
+        User user = find(userId);
+        requireCurrentPassword(user, currentPassword);
+        String email = EmailAddresses.normalise(newEmail);
+        if (email.equals(user.getEmail())) {
+            throw new AccountProblem("newEmail", "account.email.unchanged");
+        }
+        if (users.existsByEmail(email)) {
+            throw new AccountProblem("newEmail", "account.email.taken");
+        }
+        String secret = tokens.issue(user.getId(), AccountToken.Purpose.EMAIL_CHANGE, email, EMAIL_CHANGE_VALIDITY);
+        outbox.enqueue(Mail.of(email, user.getLanguage(), "email-change", Map.of(
+                "firstName", user.getFirstName(),
+                "newEmail", email,
+                "link", baseUrl + "/account/email/confirm?token=" + secret,
+                "validHours", EMAIL_CHANGE_VALIDITY.toHours())));
+    }
+
+    /** Follows a confirmation link: the address changes, the old one is told, other sessions end. */
+    @Transactional
+    public User confirmEmailChange(String secret, String keptSessionId) {
+        AccountToken token = tokens.findUsable(secret, AccountToken.Purpose.EMAIL_CHANGE)
+                .orElseThrow(() -> new AccountProblem(null, "account.email.linkInvalid"));
+        if (users.existsByEmail(token.newEmail())) {
+            throw new AccountProblem(null, "account.email.taken");
+        }
+        User user = users.findById(token.userId()).orElseThrow();
+        String oldEmail = user.getEmail();
+        if (!tokens.useAll(user.getId(), AccountToken.Purpose.EMAIL_CHANGE)) {
+            throw new AccountProblem(null, "account.email.linkInvalid");
+        }
+        user.changeEmail(token.newEmail());
+        users.flush();
+        outbox.enqueue(Mail.of(oldEmail, user.getLanguage(), "email-changed", Map.of(
+                "firstName", user.getFirstName(),
+                "newEmail", user.getEmail())));
+        sessions.signOutEverywhere(oldEmail, keptSessionId);
+        return user;
+    }
+
+    private void requireCurrentPassword(User user, String currentPassword) {
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+            throw new AccountProblem("currentPassword", "account.password.currentWrong");
+        }
+    }
+
+    private void checkPassword(String field, String password, String email) {
+        List<String> violations = passwordPolicy.violations(password, email);
+        if (!violations.isEmpty()) {
+            throw new AccountProblem(field, violations);
+        }
+    }
+}

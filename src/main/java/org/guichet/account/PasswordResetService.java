@@ -1,0 +1,86 @@
+package org.guichet.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.guichet.notification.Mail;
+import org.guichet.notification.Outbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Forgotten passwords: a link with a random single-use token, valid one hour. The request is answered the same
+ * whether or not the address has an account; using the link ends every session of the user.
+ */
+@Service
+public class PasswordResetService {
+
+    static final Duration VALIDITY = Duration.ofHours(1);
+    /** Links sent to one account per hour at most, so the form cannot be used to flood a mailbox. */
+    static final int MAX_LINKS_PER_HOUR = 3;
+
+    private final UserRepository users;
+    private final AccountTokens tokens;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final Outbox outbox;
+    private final SessionTerminator sessions;
+    private final String baseUrl;
+
+    PasswordResetService(UserRepository users, AccountTokens tokens, PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder, Outbox outbox, SessionTerminator sessions,
+            @Value("${guichet.base-url}") String baseUrl) {
+        this.users = users;
+        this.tokens = tokens;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.outbox = outbox;
+        this.sessions = sessions;
+        this.baseUrl = baseUrl;
+    }
+
+    @Transactional
+    public void requestReset(String email) {
+        Optional<User> account = users.findByEmail(EmailAddresses.normalise(email));
+        if (account.isEmpty()) {
+            return;
+        }
+        User user = account.get();
+        if (tokens.issuedSince(user.getId(), AccountToken.Purpose.PASSWORD_RESET, Duration.ofHours(1))
+                >= MAX_LINKS_PER_HOUR) {
+            return;
+        }
+        String secret = tokens.issue(user.getId(), AccountToken.Purpose.PASSWORD_RESET, null, VALIDITY);
+        outbox.enqueue(Mail.of(user.getEmail(), user.getLanguage(), "password-reset", Map.of(
+                "firstName", user.getFirstName(),
+                "link", baseUrl + "/password/reset?token=" + secret,
+                "validMinutes", VALIDITY.toMinutes())));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isUsable(String secret) {
+        return tokens.findUsable(secret, AccountToken.Purpose.PASSWORD_RESET).isPresent();
+    }
+
+    @Transactional
+    public void reset(String secret, String newPassword) {
+        AccountToken token = tokens.findUsable(secret, AccountToken.Purpose.PASSWORD_RESET)
+                .orElseThrow(() -> new AccountProblem(null, "password.reset.linkInvalid"));
+        User user = users.findById(token.userId()).orElseThrow();
+        List<String> violations = passwordPolicy.violations(newPassword, user.getEmail());
+        if (!violations.isEmpty()) {
+            throw new AccountProblem("password", violations);
+        }
+        if (!tokens.useAll(user.getId(), AccountToken.Purpose.PASSWORD_RESET)) {
+            throw new AccountProblem(null, "password.reset.linkInvalid");
+        }
+        user.changePasswordHash(passwordEncoder.encode(newPassword));
+        outbox.enqueue(Mail.of(user.getEmail(), user.getLanguage(), "password-changed", Map.of(
+                "firstName", user.getFirstName())));
+        sessions.signOutEverywhere(user.getEmail(), null);
+    }
+}

@@ -1,0 +1,167 @@
+package org.guichet.account.web;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.account.AccountProblem;
+import org.guichet.account.AccountService;
+import org.guichet.account.SignedInSession;
+import org.guichet.account.User;
+import org.guichet.media.ImageProcessor;
+import org.guichet.media.ImageRejected;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** /account: names, language, photo, password and email, each form posting on its own. */
+@Controller
+class AccountController {
+
+    static final String VIEW = "account/settings";
+    private static final String SAVED = "saved";
+
+    private final AccountService accounts;
+    private final SignedInSession session;
+
+    AccountController(AccountService accounts, SignedInSession session) {
+        this.accounts = accounts;
+        this.session = session;
+    }
+
+    @GetMapping("/account")
+    String settings(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
+        User user = accounts.find(principal.id());
+        fill(model, user);
+        return VIEW;
+    }
+
+    @PostMapping("/account/profile")
+    String updateProfile(@AuthenticationPrincipal AccountPrincipal principal,
+            @Valid @ModelAttribute("profileForm") ProfileForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+        if (result.hasErrors()) {
+            fill(model, accounts.find(principal.id()));
+            return VIEW;
+        }
+        User user = accounts.updateProfile(principal.id(), form.getFirstName(), form.getLastName(),
+                Locale.forLanguageTag(form.getPreferredLanguage()));
+        session.refresh(user, request, response);
+        redirect.addFlashAttribute(SAVED, "account.profile.saved");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/photo")
+    String changePhoto(@AuthenticationPrincipal AccountPrincipal principal,
+            @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        User user;
+        try {
+            if (photo == null || photo.isEmpty()) {
+                throw new ImageRejected("media.image.empty");
+            }
+            byte[] upload = ImageProcessor.readLimited(photo.getInputStream());
+            user = accounts.changePhoto(principal.id(), upload);
+        } catch (ImageRejected rejected) {
+            fill(model, accounts.find(principal.id()));
+            model.addAttribute("photoError", rejected.messageKey());
+            model.addAttribute("photoErrorArguments", rejected.arguments());
+            return VIEW;
+        }
+        session.refresh(user, request, response);
+        redirect.addFlashAttribute(SAVED, "account.photo.saved");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/photo/delete")
+    String removePhoto(@AuthenticationPrincipal AccountPrincipal principal, RedirectAttributes redirect,
+            HttpServletRequest request, HttpServletResponse response) {
+        session.refresh(accounts.removePhoto(principal.id()), request, response);
+        redirect.addFlashAttribute(SAVED, "account.photo.removed");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@AuthenticationPrincipal AccountPrincipal principal,
+            @Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult result, Model model,
+            RedirectAttributes redirect, HttpSession httpSession) {
+        if (!result.hasErrors()) {
+            try {
+                accounts.changePassword(principal.id(), form.getCurrentPassword(), form.getNewPassword(),
+                        httpSession.getId());
+                redirect.addFlashAttribute(SAVED, "account.password.saved");
+                return "redirect:/account";
+            } catch (AccountProblem problem) {
+                FormErrors.show(problem, result);
+            }
+        }
+        fill(model, accounts.find(principal.id()));
+        return VIEW;
+    }
+
+    @PostMapping("/account/email")
+    String requestEmailChange(@AuthenticationPrincipal AccountPrincipal principal,
+            @Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                accounts.requestEmailChange(principal.id(), form.getNewEmail(), form.getCurrentPassword());
+                redirect.addFlashAttribute(SAVED, "account.email.linkSent");
+                redirect.addFlashAttribute("pendingEmail", form.getNewEmail().strip());
+                return "redirect:/account";
+            } catch (AccountProblem problem) {
+                FormErrors.show(problem, result);
+            }
+        }
+        fill(model, accounts.find(principal.id()));
+        return VIEW;
+    }
+
+    @GetMapping("/account/email/confirm")
+    String confirmEmailChange(@RequestParam(required = false) String token,
+            @AuthenticationPrincipal AccountPrincipal principal, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            User user = accounts.confirmEmailChange(token, request.getRequestedSessionId());
+            if (principal != null && principal.id() == user.getId()) {
+                session.refresh(user, request, response);
+            }
+            model.addAttribute("newEmail", user.getEmail());
+            return "account/email-confirmed";
+        } catch (AccountProblem problem) {
+            model.addAttribute("problem", problem.messageKeys().get(0));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "account/email-confirmed";
+        }
+    }
+
+    private static void fill(Model model, User user) {
+        model.addAttribute("user", user);
+        if (!model.containsAttribute("profileForm")) {
+            ProfileForm profile = new ProfileForm();
+            profile.setFirstName(user.getFirstName());
+            profile.setLastName(user.getLastName());
+            profile.setPreferredLanguage(user.getLanguage().getLanguage());
+            model.addAttribute("profileForm", profile);
+        }
+        if (!model.containsAttribute("passwordForm")) {
+            model.addAttribute("passwordForm", new PasswordForm());
+        }
+        if (!model.containsAttribute("emailForm")) {
+            model.addAttribute("emailForm", new EmailForm());
+        }
+    }
+}

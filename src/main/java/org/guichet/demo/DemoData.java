@@ -1,0 +1,60 @@
+package org.guichet.demo;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Locale;
+
+import org.guichet.account.Role;
+import org.guichet.account.User;
+import org.guichet.account.UserRepository;
+import org.guichet.event.StandardCategories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Demo data for the default run, written on the first start only (when no account exists yet). Off in
+ * {@code prod} and in tests. The demo password is public: it is in the README and in the log.
+ */
+@Component
+@ConditionalOnProperty(name = "guichet.demo.seed", havingValue = "true")
+class DemoData {
+
+    static final String PASSWORD = "guichet-demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final StandardCategories categories;
+    private final Clock clock;
+
+    DemoData(UserRepository users, PasswordEncoder passwordEncoder, StandardCategories categories, Clock clock) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.categories = categories;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void seedOnFirstStart() {
+        if (users.count() == 0) {
+            categories.addMissing();
+            String hash = passwordEncoder.encode(PASSWORD);
+            users.save(new User("organizer@example.com", hash, "Olivia", "Martin", Locale.FRENCH,
+                    EnumSet.of(Role.ORGANIZER), clock.instant()));
+            users.save(new User("participant@example.com", hash, "Paul", "Durand", Locale.ENGLISH,
+                    EnumSet.noneOf(Role.class), clock.instant()));
+            users.save(new User("admin@example.com", hash, "Ada", "Admin", Locale.ENGLISH,
+                    EnumSet.of(Role.ADMIN, Role.ORGANIZER), clock.instant()));
+            log.info("Demo data written on first start.");
+        }
+        log.info("Demo accounts (password '{}'): organizer@example.com, participant@example.com, admin@example.com",
+                PASSWORD);
+    }
+}

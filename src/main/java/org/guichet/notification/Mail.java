@@ -1,0 +1,23 @@
+package org.guichet.notification;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An email to write: the template under {@code templates/mail/} (HTML) and {@code templates/mail/text/} (plain
+ * text), the recipient's language, the template's variables, and the arguments of its subject
+ * ({@code mail.<template>.subject} in the message bundles).
+ */
+public record Mail(String recipient, Locale locale, String template, Map<String, Object> variables,
+        List<Object> subjectArguments) {
+
+    public Mail {
+        variables = Map.copyOf(variables);
+        subjectArguments = List.copyOf(subjectArguments);
+    }
+
+    public static Mail of(String recipient, Locale locale, String template, Map<String, Object> variables) {
+        return new Mail(recipient, locale, template, variables, List.of());
+    }
+}

@@ -1,0 +1,40 @@
+package org.guichet.notification;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/** Renders a {@link Mail} into its subject, HTML and plain-text bodies, in the recipient's language. */
+@Component
+class MailComposer {
+
+    private final ITemplateEngine templates;
+    private final MessageSource messages;
+    private final String baseUrl;
+
+    MailComposer(ITemplateEngine templates, MessageSource messages, @Value("${guichet.base-url}") String baseUrl) {
+        this.templates = templates;
+        this.messages = messages;
+        this.baseUrl = baseUrl;
+    }
+
+    RenderedMail render(Mail mail) {
+        Map<String, Object> variables = new HashMap<>(mail.variables());
+        variables.put("baseUrl", baseUrl);
+        Context context = new Context(mail.locale(), variables);
+        String subject = messages.getMessage("mail." + mail.template() + ".subject",
+                mail.subjectArguments().toArray(), mail.locale());
+        context.setVariable("subject", subject);
+        String html = templates.process("mail/" + mail.template(), context);
+        String text = templates.process(TextMailTemplates.PREFIX + mail.template(), context);
+        return new RenderedMail(subject, html, text);
+    }
+
+    record RenderedMail(String subject, String html, String text) {
+    }
+}

@@ -1,0 +1,124 @@
+package org.guichet.notification;
+
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A rendered email waiting to go out, or a record of one that went. */
+@Entity
+@Table(name = "outbox_messages")
+public class OutboxMessage {
+
+    private static final int MAX_ERROR_LENGTH = 1000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String recipient;
+
+    private String subject;
+
+    private String htmlBody;
+
+    private String textBody;
+
+    @Enumerated(EnumType.STRING)
+    private OutboxStatus status;
+
+    private int attempts;
+
+    private Instant nextAttemptAt;
+
+    private Instant claimedAt;
+
+    private String lastError;
+
+    private Instant createdAt;
+
+    private Instant sentAt;
+
+    protected OutboxMessage() {
+    }
+
+    OutboxMessage(String recipient, String subject, String htmlBody, String textBody, Instant now) {
+        this.recipient = recipient;
+        this.subject = subject;
+        this.htmlBody = htmlBody;
+        this.textBody = textBody;
+        this.status = OutboxStatus.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    void sent(Instant now) {
+        status = OutboxStatus.SENT;
+        attempts++;
+        sentAt = now;
+        claimedAt = null;
+        lastError = null;
+    }
+
+    void failed(String error, Instant now, RetrySchedule schedule) {
+        attempts++;
+        claimedAt = null;
+        lastError = error == null ? "unknown error"
+                : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
+        if (schedule.givesUpAfter(attempts)) {
+            status = OutboxStatus.FAILED;
+        } else {
+            status = OutboxStatus.RETRY;
+            nextAttemptAt = now.plus(schedule.delayAfter(attempts));
+        }
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public String getSubject() {
+        return subject;
+    }
+
+    public String getHtmlBody() {
+        return htmlBody;
+    }
+
+    public String getTextBody() {
+        return textBody;
+    }
+
+    public OutboxStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

@@ -1,0 +1,33 @@
+package org.guichet.notification;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
+
+    @Query("select m.id from OutboxMessage m where m.status in :statuses and m.nextAttemptAt <= :now order by m.nextAttemptAt, m.id")
+    List<Long> findDue(Collection<OutboxStatus> statuses, Instant now, Limit limit);
+
+    /** Takes a message for one sender only: zero rows means another sender has it. */
+    @Modifying
+    @Query("update OutboxMessage m set m.status = org.guichet.notification.OutboxStatus.SENDING, m.claimedAt = :now "
+            + "where m.id = :id and m.status in :statuses and m.nextAttemptAt <= :now")
+    int claim(long id, Collection<OutboxStatus> statuses, Instant now);
+
+    /** Messages whose sender died mid-delivery go back in the queue. */
+    @Modifying
+    @Query("update OutboxMessage m set m.status = org.guichet.notification.OutboxStatus.RETRY, m.claimedAt = null "
+            + "where m.status = org.guichet.notification.OutboxStatus.SENDING and m.claimedAt < :before")
+    int releaseStaleClaims(Instant before);
+
+    List<OutboxMessage> findAllByOrderByCreatedAtDescIdDesc(Pageable page);
+
+    List<OutboxMessage> findByRecipientOrderByIdDesc(String recipient);
+}

@@ -1,0 +1,5 @@
+package org.guichet.notification;
+
+public enum OutboxStatus {
+    PENDING, SENDING, RETRY, SENT, FAILED
+}

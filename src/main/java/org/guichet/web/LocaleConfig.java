@@ -1,0 +1,60 @@
+package org.guichet.web;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.account.Languages;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+/**
+ * The page language: the signed-in user's preference, else the language switcher's cookie, else the browser's
+ * Accept-Language, else English.
+ */
+@Configuration(proxyBeanMethods = false)
+class LocaleConfig {
+
+    static final String COOKIE = "guichet-lang";
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return new PreferenceLocaleResolver();
+    }
+
+    static class PreferenceLocaleResolver extends CookieLocaleResolver {
+
+        PreferenceLocaleResolver() {
+            super(COOKIE);
+            setCookieMaxAge(Duration.ofDays(365));
+            setCookieSameSite("Lax");
+            setDefaultLocaleFunction(PreferenceLocaleResolver::fromBrowser);
+        }
+
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+                return principal.language();
+            }
+            return Languages.supported(super.resolveLocale(request));
+        }
+
+        private static Locale fromBrowser(HttpServletRequest request) {
+            var accepted = request.getLocales();
+            while (accepted.hasMoreElements()) {
+                Locale locale = accepted.nextElement();
+                if (Languages.isSupported(locale.getLanguage())) {
+                    return Languages.supported(locale);
+                }
+            }
+            return Locale.ENGLISH;
+        }
+    }
+}
