@@ -42,18 +42,21 @@ public class OutboxSender {
     }
 
     @Scheduled(fixedDelayString = "${guichet.mail.poll-interval}", initialDelayString = "${guichet.mail.poll-interval}")
-    public void sendDue() {
+    /** Sends what is due; returns how many messages were delivered. */
+    public int sendDue() {
         transactions.executeWithoutResult(status -> messages.releaseStaleClaims(clock.instant().minus(STALE_CLAIM)));
         List<Long> due = messages.findDue(DUE, clock.instant(), Limit.of(BATCH));
+        int delivered = 0;
         for (Long id : due) {
             Boolean claimed = transactions.execute(status -> messages.claim(id, DUE, clock.instant()) == 1);
-            if (Boolean.TRUE.equals(claimed)) {
-                deliver(id);
+            if (Boolean.TRUE.equals(claimed) && deliver(id)) {
+                delivered++;
             }
         }
+        return delivered;
     }
 
-    private void deliver(long id) {
+    private boolean deliver(long id) {
         OutboxMessage message = messages.findById(id).orElseThrow();
         try {
             transport.deliver(message);
@@ -61,6 +64,7 @@ public class OutboxSender {
                 OutboxMessage sent = messages.findById(id).orElseThrow();
                 sent.sent(clock.instant());
             });
+            return true;
         } catch (Exception e) {
             log.warn("Mail {} to {} not delivered (attempt {}): {}", id, message.getRecipient(),
                     message.getAttempts() + 1, e.toString());
@@ -68,6 +72,7 @@ public class OutboxSender {
                 OutboxMessage failed = messages.findById(id).orElseThrow();
                 failed.failed(e.toString(), clock.instant(), retries);
             });
+            return false;
         }
     }
 }

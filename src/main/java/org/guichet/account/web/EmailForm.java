@@ -19,7 +19,7 @@ class EmailForm {
     }
 
     public void setNewEmail(String newEmail) {
-        this.newEmail = newEmail;
+        this.newEmail = newEmail == null ? null : newEmail.strip();
     }
 
     public String getCurrentPassword() {

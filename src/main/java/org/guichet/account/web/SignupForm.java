@@ -33,7 +33,7 @@ class SignupForm {
     }
 
     public void setEmail(String email) {
-        this.email = email;
+        this.email = email == null ? null : email.strip();
     }
 
     public String getPassword() {

@@ -1,0 +1,38 @@
+package org.guichet.support;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.guichet.notification.OutboxSender;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSupportConfig {
+
+    private static final AtomicBoolean SCHEMA_EMPTIED = new AtomicBoolean();
+
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return new MutableClock();
+    }
+
+    @Bean
+    TestMail testMail(OutboxSender sender) {
+        TestMailServer.get();
+        return new TestMail(sender);
+    }
+
+    /** On PostgreSQL the schema is emptied once per run, so every run starts from the migrations. */
+    @Bean
+    FlywayMigrationStrategy freshSchemaOnPostgres() {
+        return flyway -> {
+            if (TestProfiles.onPostgres() && SCHEMA_EMPTIED.compareAndSet(false, true)) {
+                flyway.clean();
+            }
+            flyway.migrate();
+        };
+    }
+}
