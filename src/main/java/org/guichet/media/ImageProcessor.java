@@ -81,15 +81,24 @@ public class ImageProcessor {
         }
     }
 
+    /** Fits the image in the format's box (never enlarging it); a cropping format fills the box's shape. */
     private static BufferedImage resize(BufferedImage source, ImageFormat format) {
-        double scale = format.crop()
-                ? Math.max((double) format.width() / source.getWidth(), (double) format.height() / source.getHeight())
-                : Math.min((double) format.width() / source.getWidth(), (double) format.height() / source.getHeight());
-        scale = Math.min(scale, 1.0);
+        int width;
+        int height;
+        double scale;
+        if (format.crop()) {
+            double ratio = (double) format.width() / format.height();
+            width = (int) Math.max(1, Math.min(format.width(), Math.min(source.getWidth(), source.getHeight() * ratio)));
+            height = (int) Math.max(1, Math.round(width / ratio));
+            scale = Math.max((double) width / source.getWidth(), (double) height / source.getHeight());
+        } else {
+            scale = Math.min(1.0, Math.min((double) format.width() / source.getWidth(),
+                    (double) format.height() / source.getHeight()));
+            width = Math.max(1, (int) Math.round(source.getWidth() * scale));
+            height = Math.max(1, (int) Math.round(source.getHeight() * scale));
+        }
         int scaledWidth = Math.max(1, (int) Math.round(source.getWidth() * scale));
         int scaledHeight = Math.max(1, (int) Math.round(source.getHeight() * scale));
-        int width = format.crop() ? Math.min(scaledWidth, format.width()) : scaledWidth;
-        int height = format.crop() ? Math.min(scaledHeight, format.height()) : scaledHeight;
 
         BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = target.createGraphics();
