@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 
 import org.guichet.account.AccountProblem;
 import org.guichet.account.AccountService;
+import org.guichet.account.PasswordPolicy;
 import org.guichet.account.SignedInSession;
 import org.guichet.account.SignupRequest;
 import org.guichet.account.User;
@@ -25,11 +26,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 class SignupController {
 
     private final AccountService accounts;
+    private final PasswordPolicy passwordPolicy;
     private final SignedInSession session;
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    SignupController(AccountService accounts, SignedInSession session) {
+    SignupController(AccountService accounts, PasswordPolicy passwordPolicy, SignedInSession session) {
         this.accounts = accounts;
+        this.passwordPolicy = passwordPolicy;
         this.session = session;
     }
 
@@ -41,6 +44,11 @@ class SignupController {
     @PostMapping("/signup")
     String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult result, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
+        if (!result.hasFieldErrors("password")) {
+            // Every problem shows at once, the password's included, whatever else is wrong.
+            passwordPolicy.violations(form.getPassword(), form.getEmail())
+                    .forEach(key -> result.rejectValue("password", key));
+        }
         if (result.hasErrors()) {
             return "account/signup";
         }
