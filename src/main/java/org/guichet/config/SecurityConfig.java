@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -43,7 +44,7 @@ class SecurityConfig {
         rememberMe.setParameter("remember-me");
 
         http
-                .authenticationManager(authenticationManager(accounts, passwordEncoder, throttle))
+                .authenticationManager(authenticationManager(accounts, passwordEncoder, throttle, rememberMe.getKey()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/login", "/signup", "/password/**", "/account/email/confirm",
                                 "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**",
@@ -72,11 +73,13 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** Passwords (behind the throttle) and remember-me cookies; no parent manager that could skip the throttle. */
     private static AuthenticationManager authenticationManager(UserDetailsService accounts,
-            PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+            PasswordEncoder passwordEncoder, LoginThrottle throttle, String rememberMeKey) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle),
+                new RememberMeAuthenticationProvider(rememberMeKey));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.guichet.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
@@ -39,6 +42,9 @@ class AccountJourneyTests {
 
     @Autowired
     UserRepository users;
+
+    @Autowired
+    PasswordResetService resets;
 
     @Autowired
     TestMail mail;
@@ -321,5 +327,36 @@ class AccountJourneyTests {
         byte[] served = browser.open("/media/" + key).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(Images.dimensions(served)).containsExactly(256, 256);
+    }
+
+    @Test
+    void remembersTheUserAcrossSessionsUntilThePasswordIsReset() throws Exception {
+        User user = Accounts.participant(accounts);
+        browser.submit("/login", "email", user.getEmail(), "password", Accounts.PASSWORD, "remember-me", "on");
+        assertThat(browser.hasCookie("remember-me")).isTrue();
+        browser.forget("SESSION");
+        browser.open("/account").andExpect(status().isOk());
+
+        browser.forget("SESSION");
+        resets.requestReset(user.getEmail());
+        String link = TestMail.firstLinkPath(mail.deliverAndRead(user.getEmail()).get(0));
+        new Browser(mvc).submit("/password/reset", "token", link.substring(link.indexOf("token=") + 6),
+                "password", "yet another rare passphrase");
+        browser.open("/account").andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void servicesRefuseToTouchSomeoneElsesAccount() {
+        User owner = Accounts.participant(accounts);
+        User intruder = Accounts.participant(accounts);
+        SecurityContextHolder.getContext().setAuthentication(Accounts.signedIn(intruder));
+        try {
+            assertThatThrownBy(() -> accounts.updateProfile(owner.getId(), "Evil", "Twin", Locale.ENGLISH))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(accounts.find(intruder.getId()).getEmail()).isEqualTo(intruder.getEmail());
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(users.findById(owner.getId()).orElseThrow().getFirstName()).isEqualTo("Camille");
     }
 }

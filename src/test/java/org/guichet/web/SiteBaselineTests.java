@@ -64,6 +64,15 @@ class SiteBaselineTests {
     }
 
     @Test
+    void showsAFriendlyForbiddenPage() throws Exception {
+        mvc.perform(get("/error").accept(MediaType.TEXT_HTML)
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 403)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/admin"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("You cannot do that")));
+    }
+
+    @Test
     void reportsHealthWithoutDetails() throws Exception {
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
