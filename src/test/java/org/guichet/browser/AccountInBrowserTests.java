@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import org.guichet.account.AccountService;
+import org.guichet.account.User;
 import org.guichet.support.Accounts;
 import org.guichet.support.Images;
 import org.guichet.support.TestMail;
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,6 +30,9 @@ class AccountInBrowserTests {
 
     @Autowired
     TestMail mail;
+
+    @Autowired
+    AccountService accounts;
 
     ChromeDriver driver;
 
@@ -86,8 +94,36 @@ class AccountInBrowserTests {
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys("une nouvelle phrase secrète");
         click(By.cssSelector("main form button[type=submit]"));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(url("/")));
         open("/account");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mon compte");
+    }
+
+    @Test
+    void anEnglishSpeakerChangesTheEmailAddressThroughTheConfirmationLinkOnADesktop() {
+        driver = Chromium.start(Chromium.DESKTOP, "en");
+        User user = Accounts.participant(accounts);
+        String newEmail = Accounts.uniqueEmail("renamed");
+
+        open("/account");
+        driver.findElement(By.id("email")).sendKeys(user.getEmail());
+        driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        click(By.id("remember-me"));
+        click(By.cssSelector("main form button[type=submit]"));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/account"));
+
+        driver.findElement(By.id("newEmail")).sendKeys(newEmail);
+        driver.findElement(By.id("emailCurrentPassword")).sendKeys(Accounts.PASSWORD);
+        click(By.cssSelector("form[action='/account/email'] button"));
+        assertThat(driver.findElement(By.cssSelector(".alert-info")).getText())
+                .isEqualTo("A confirmation link has been sent to " + newEmail + ". Follow it to complete the change.");
+        assertThat(driver.getPageSource()).contains(user.getEmail());
+
+        open(TestMail.firstLinkPath(mail.deliverAndRead(newEmail).get(0)));
+        assertThat(driver.findElement(By.id("email-confirmed")).getText())
+                .isEqualTo("Your email address is now " + newEmail + ".");
+        click(By.linkText("Go to my account"));
+        assertThat(driver.getPageSource()).contains(newEmail);
     }
 
     @Test
@@ -109,6 +145,10 @@ class AccountInBrowserTests {
     }
 
     private void open(String path) {
-        driver.get("http://localhost:" + port + path);
+        driver.get(url(path));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
     }
 }
