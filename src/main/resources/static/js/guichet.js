@@ -9,3 +9,21 @@ document.addEventListener('DOMContentLoaded', () => {
         });
     }
 });
+
+// Copy buttons: <button data-copy-target="input-id" data-copied-label="Copied">.
+document.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-copy-target]');
+    if (!button) {
+        return;
+    }
+    const field = document.getElementById(button.dataset.copyTarget);
+    if (!field) {
+        return;
+    }
+    field.select();
+    navigator.clipboard.writeText(field.value).then(() => {
+        const label = button.textContent;
+        button.textContent = button.dataset.copiedLabel || label;
+        setTimeout(() => { button.textContent = label; }, 2000);
+    });
+});

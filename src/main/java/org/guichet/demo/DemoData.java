@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.guichet.account.Role;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
+import org.guichet.event.DemoEvents;
 import org.guichet.event.StandardCategories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,12 @@ class DemoData {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final StandardCategories categories;
+    private final DemoEvents events;
     private final Clock clock;
 
-    DemoData(UserRepository users, PasswordEncoder passwordEncoder, StandardCategories categories, Clock clock) {
+    DemoData(UserRepository users, PasswordEncoder passwordEncoder, StandardCategories categories,
+            DemoEvents events, Clock clock) {
+        this.events = events;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.categories = categories;
@@ -46,13 +50,14 @@ class DemoData {
         if (users.count() == 0) {
             categories.addMissing();
             String hash = passwordEncoder.encode(PASSWORD);
-            users.save(new User("organizer@example.com", hash, "Olivia", "Martin", Locale.FRENCH,
+            User organizer = users.save(new User("organizer@example.com", hash, "Olivia", "Martin", Locale.FRENCH,
                     EnumSet.of(Role.ORGANIZER), clock.instant()));
             users.save(new User("participant@example.com", hash, "Paul", "Durand", Locale.ENGLISH,
                     EnumSet.noneOf(Role.class), clock.instant()));
             users.save(new User("admin@example.com", hash, "Ada", "Admin", Locale.ENGLISH,
                     EnumSet.of(Role.ADMIN, Role.ORGANIZER), clock.instant()));
-            log.info("Demo data written on first start.");
+            int written = events.seed(organizer);
+            log.info("Demo data written on first start: 3 accounts, {} events.", written);
         }
         log.info("Demo accounts (password '{}'): organizer@example.com, participant@example.com, admin@example.com",
                 PASSWORD);

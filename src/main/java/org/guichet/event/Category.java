@@ -32,6 +32,11 @@ public class Category {
         this.nameFr = nameFr;
     }
 
+    void rename(String nameEn, String nameFr) {
+        this.nameEn = nameEn;
+        this.nameFr = nameFr;
+    }
+
     public Long getId() {
         return id;
     }

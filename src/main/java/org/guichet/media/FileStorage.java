@@ -45,6 +45,22 @@ public class FileStorage {
         return key;
     }
 
+    /** A copy under a new key, so two owners never share a file one of them may delete; null stays null. */
+    public String copy(String key) {
+        if (key == null) {
+            return null;
+        }
+        Path source = find(key).orElse(null);
+        if (source == null) {
+            return null;
+        }
+        try {
+            return storeJpeg(key.substring(0, key.indexOf('/')), Files.readAllBytes(source));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + key, e);
+        }
+    }
+
     public Optional<Path> find(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
             return Optional.empty();

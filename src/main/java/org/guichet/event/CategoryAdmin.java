@@ -1,0 +1,64 @@
+package org.guichet.event;
+
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Category management, for administrators only. */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class CategoryAdmin {
+
+    private final CategoryRepository categories;
+    private final EventRepository events;
+
+    CategoryAdmin(CategoryRepository categories, EventRepository events) {
+        this.categories = categories;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> all() {
+        return categories.findAll(Sort.by("slug"));
+    }
+
+    @Transactional
+    public Category add(String slug, String nameEn, String nameFr) {
+        String cleanSlug = Texts.slug(slug);
+        if (cleanSlug.isEmpty()) {
+            throw new EventProblem("slug", "category.error.slug");
+        }
+        checkNames(nameEn, nameFr);
+        if (categories.findBySlug(cleanSlug).isPresent()) {
+            throw new EventProblem("slug", "category.error.slugTaken");
+        }
+        return categories.save(new Category(cleanSlug, nameEn.strip(), nameFr.strip()));
+    }
+
+    @Transactional
+    public void rename(long id, String nameEn, String nameFr) {
+        checkNames(nameEn, nameFr);
+        categories.findById(id).orElseThrow(() -> new EventProblem(null, "category.error.missing"))
+                .rename(nameEn.strip(), nameFr.strip());
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Category category = categories.findById(id)
+                .orElseThrow(() -> new EventProblem(null, "category.error.missing"));
+        if (events.existsByCategoryId(id)) {
+            throw new EventProblem(null, "category.error.inUse");
+        }
+        categories.delete(category);
+    }
+
+    private static void checkNames(String nameEn, String nameFr) {
+        if (nameEn == null || nameEn.isBlank() || nameFr == null || nameFr.isBlank()
+                || nameEn.strip().length() > 100 || nameFr.strip().length() > 100) {
+            throw new EventProblem("name", "category.error.names");
+        }
+    }
+}

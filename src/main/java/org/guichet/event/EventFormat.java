@@ -1,0 +1,68 @@
+package org.guichet.event;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+import org.springframework.stereotype.Component;
+
+/** How pages write an event's dates, price and category: in the event's own time zone and the reader's language. */
+@Component("eventFormat")
+public class EventFormat {
+
+    public String start(Event event, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(locale).format(event.getLocalStart());
+    }
+
+    public String shortStart(Event event, Locale locale) {
+        return DateTimeFormatter.ofPattern("EEE d MMM yyyy · HH:mm", locale).format(event.getLocalStart());
+    }
+
+    /** "Saturday 12 December 2026 at 19:00 – 22:00", or both dates when the event spans days. */
+    public String span(Event event, Locale locale) {
+        ZonedDateTime start = event.getLocalStart();
+        ZonedDateTime end = event.getLocalEnd();
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
+        if (start.toLocalDate().equals(end.toLocalDate())) {
+            return start(event, locale) + " – " + time.format(end);
+        }
+        DateTimeFormatter full = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(locale);
+        return full.format(start) + " – " + full.format(end);
+    }
+
+    public String zone(Event event, Locale locale) {
+        return event.getZone().getDisplayName(TextStyle.FULL, locale) + " (" + event.getTimeZone() + ")";
+    }
+
+    public String price(Event event, Locale locale) {
+        return Money.format(event.getPrice(), event.getCurrency(), locale);
+    }
+
+    public String category(Category category, Locale locale) {
+        return category.name(locale);
+    }
+
+    /** What a map search needs to find the venue. */
+    public String mapQuery(Event event) {
+        StringJoiner query = new StringJoiner(", ");
+        for (String part : new String[] {event.getAddress(), event.getCity(), event.getCountry()}) {
+            if (part != null && !part.isBlank()) {
+                query.add(part);
+            }
+        }
+        return query.toString();
+    }
+
+    public String month(Event event, Locale locale) {
+        return DateTimeFormatter.ofPattern("MMM", locale).format(event.getLocalStart());
+    }
+
+    public String day(Event event) {
+        return String.valueOf(event.getLocalStart().getDayOfMonth());
+    }
+}

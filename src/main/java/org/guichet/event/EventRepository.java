@@ -1,0 +1,40 @@
+package org.guichet.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationExecutor<Event> {
+
+    /** The listing: category and organizer come in the same statement, whatever the page size. */
+    @Override
+    @EntityGraph(attributePaths = {"category", "organizer"})
+    Page<Event> findAll(Specification<Event> spec, Pageable pageable);
+
+    @Query("select e from Event e join fetch e.category join fetch e.organizer where e.id = :id")
+    Optional<Event> findWithDetails(long id);
+
+    @Query("select e from Event e join fetch e.category where e.organizer.id = :organizerId order by e.startsAt")
+    List<Event> findByOrganizer(long organizerId);
+
+    @Query("select e from Event e join fetch e.category join fetch e.organizer where e.status = "
+            + "org.guichet.event.EventStatus.PUBLISHED and e.visibility = org.guichet.event.Visibility.PUBLIC "
+            + "and e.endsAt > :now order by e.startsAt, e.id")
+    List<Event> findNextPublic(Instant now, Limit limit);
+
+    @Query("select e from Event e join fetch e.category join fetch e.organizer, EventInvitation i "
+            + "where i.eventId = e.id and i.email = :email and e.status <> org.guichet.event.EventStatus.DRAFT "
+            + "order by e.startsAt")
+    List<Event> findInvitedBy(String email);
+
+    boolean existsByCategoryId(long categoryId);
+}

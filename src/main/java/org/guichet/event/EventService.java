@@ -1,0 +1,370 @@
+package org.guichet.event;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.account.EmailAddresses;
+import org.guichet.account.Role;
+import org.guichet.account.User;
+import org.guichet.account.UserRepository;
+import org.guichet.event.EventProblem.Violation;
+import org.guichet.media.FileStorage;
+import org.guichet.media.ImageProcessor;
+import org.guichet.media.ImageRejected;
+import org.guichet.notification.Mail;
+import org.guichet.notification.Outbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Events: what organizers do to theirs, and what everyone may see. */
+@Service
+public class EventService {
+
+    static final int MAX_TITLE = 150;
+    static final int MAX_DESCRIPTION = 20_000;
+    static final int MAX_CAPACITY = 1_000_000;
+    static final BigDecimal MAX_PRICE = new BigDecimal("99999999.99");
+    private static final String ORGANIZERS = "hasAnyRole('ORGANIZER', 'ADMIN')";
+    private static final int TOKEN_BYTES = 24;
+
+    private final EventRepository events;
+    private final CategoryRepository categories;
+    private final EventInvitationRepository invitations;
+    private final EventAuditRepository audit;
+    private final UserRepository users;
+    private final MarkdownRenderer markdown;
+    private final ImageProcessor images;
+    private final FileStorage storage;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final String baseUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    EventService(EventRepository events, CategoryRepository categories, EventInvitationRepository invitations,
+            EventAuditRepository audit, UserRepository users, MarkdownRenderer markdown, ImageProcessor images,
+            FileStorage storage, Outbox outbox, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+        this.events = events;
+        this.categories = categories;
+        this.invitations = invitations;
+        this.audit = audit;
+        this.users = users;
+        this.markdown = markdown;
+        this.images = images;
+        this.storage = storage;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    // Everyone
+
+    @Transactional(readOnly = true)
+    public Page<Event> search(EventSearch search) {
+        return events.findAll(EventSpecifications.publicListing(search, clock.instant()),
+                EventSpecifications.page(search));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Event> upcoming(int count) {
+        return events.findNextPublic(clock.instant(), Limit.of(count));
+    }
+
+    /**
+     * The event if this viewer may see it: public and published (or cancelled) for all; private through its secret
+     * key or an invitation; a draft for its organizer only. Anything else does not exist.
+     */
+    @Transactional(readOnly = true)
+    public Event viewable(long eventId, String key, AccountPrincipal viewer) {
+        Event event = events.findWithDetails(eventId).orElseThrow(() -> new EventNotFound(eventId));
+        if (canManage(event, viewer)) {
+            return event;
+        }
+        if (event.getStatus() == EventStatus.DRAFT) {
+            throw new EventNotFound(eventId);
+        }
+        if (event.getVisibility() == Visibility.PRIVATE && !hasPrivateAccess(event, key, viewer)) {
+            throw new EventNotFound(eventId);
+        }
+        return event;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Event> invitationsOf(AccountPrincipal viewer) {
+        return events.findInvitedBy(viewer.email());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Category> categories() {
+        return categories.findAll(Sort.by("slug"));
+    }
+
+    // Organizers
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(ORGANIZERS)
+    public List<Event> organizedBy(AccountPrincipal organizer) {
+        return events.findByOrganizer(organizer.id());
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(ORGANIZERS)
+    public Event manageable(long eventId, AccountPrincipal organizer) {
+        Event event = events.findWithDetails(eventId).orElseThrow(() -> new EventNotFound(eventId));
+        if (!canManage(event, organizer)) {
+            throw new EventNotFound(eventId);
+        }
+        return event;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(ORGANIZERS)
+    public List<EventInvitation> invitations(long eventId, AccountPrincipal organizer) {
+        manageable(eventId, organizer);
+        return invitations.findByEventIdOrderByCreatedAtDesc(eventId);
+    }
+
+    @Transactional
+    @PreAuthorize(ORGANIZERS)
+    public Event create(AccountPrincipal organizer, EventDetails details, byte[] image, boolean publishNow) {
+        Instant now = clock.instant();
+        Category category = check(details, null, now);
+        User owner = users.getReferenceById(organizer.id());
+        Event event = events.save(new Event(owner, details, category, markdown.toSafeHtml(details.description()),
+                newToken(), now));
+        if (image != null) {
+            storeImages(event, image);
+        }
+        record(event, organizer, EventAudit.Action.CREATED);
+        if (publishNow) {
+            event.publish(now);
+            record(event, organizer, EventAudit.Action.PUBLISHED);
+        }
+        return event;
+    }
+
+    @Transactional
+    @PreAuthorize(ORGANIZERS)
+    public Event update(long eventId, AccountPrincipal organizer, EventDetails details, byte[] image) {
+        Event event = manageable(eventId, organizer);
+        Instant now = clock.instant();
+        Category category = check(details, event, now);
+        event.apply(details, category, markdown.toSafeHtml(details.description()), now);
+        if (image != null) {
+            storeImages(event, image);
+        }
+        record(event, organizer, EventAudit.Action.UPDATED);
+        return event;
+    }
+
+    @Transactional
+    @PreAuthorize(ORGANIZERS)
+    public Event publish(long eventId, AccountPrincipal organizer) {
+        Event event = manageable(eventId, organizer);
+        if (event.getStatus() != EventStatus.DRAFT) {
+            throw new EventProblem(null, "event.error.notADraft");
+        }
+        if (event.hasStarted(clock.instant())) {
+            throw new EventProblem(null, "event.error.publishPast");
+        }
+        event.publish(clock.instant());
+        record(event, organizer, EventAudit.Action.PUBLISHED);
+        return event;
+    }
+
+    @Transactional
+    @PreAuthorize(ORGANIZERS)
+    public Event cancel(long eventId, AccountPrincipal organizer) {
+        Event event = manageable(eventId, organizer);
+        if (event.getStatus() == EventStatus.CANCELLED) {
+            throw new EventProblem(null, "event.error.alreadyCancelled");
+        }
+        if (event.isOver(clock.instant())) {
+            throw new EventProblem(null, "event.error.cancelPast");
+        }
+        event.cancel(clock.instant());
+        record(event, organizer, EventAudit.Action.CANCELLED);
+        return event;
+    }
+
+    @Transactional
+    @PreAuthorize(ORGANIZERS)
+    public void delete(long eventId, AccountPrincipal organizer) {
+        Event event = manageable(eventId, organizer);
+        if (event.getSeatsTaken() > 0) {
+            throw new EventProblem(null, "event.error.deleteWithTickets");
+        }
+        record(event, organizer, EventAudit.Action.DELETED);
+        events.delete(event);
+        storage.delete(event.getCardImageKey());
+        storage.delete(event.getBannerImageKey());
+    }
+
+    /** A new draft with the same details and picture, to edit before publishing. */
+    @Transactional
+    @PreAuthorize(ORGANIZERS)
+    public Event duplicate(long eventId, AccountPrincipal organizer) {
+        Event source = manageable(eventId, organizer);
+        Instant now = clock.instant();
+        EventDetails details = new EventDetails(source.getTitle(), source.getDescription(),
+                source.getCategory().getSlug(), source.getVenueName(), source.getAddress(), source.getCity(),
+                source.getCountry(), source.getOnlineUrl(), source.getStartsAt(), source.getEndsAt(),
+                source.getZone(), source.getCapacity(), source.getPrice(), source.getCurrency(),
+                source.getVisibility());
+        Event copy = events.save(new Event(users.getReferenceById(organizer.id()), details, source.getCategory(),
+                source.getDescriptionHtml(), newToken(), now));
+        copy.changeImages(storage.copy(source.getCardImageKey()), storage.copy(source.getBannerImageKey()));
+        record(copy, organizer, EventAudit.Action.DUPLICATED_FROM);
+        return copy;
+    }
+
+    /** A new secret link; the old one stops working at once. */
+    @Transactional
+    @PreAuthorize(ORGANIZERS)
+    public Event renewPrivateLink(long eventId, AccountPrincipal organizer) {
+        Event event = manageable(eventId, organizer);
+        event.changePrivateToken(newToken(), clock.instant());
+        record(event, organizer, EventAudit.Action.PRIVATE_LINK_RENEWED);
+        return event;
+    }
+
+    @Transactional
+    @PreAuthorize(ORGANIZERS)
+    public void invite(long eventId, AccountPrincipal organizer, String email) {
+        Event event = manageable(eventId, organizer);
+        String address = EmailAddresses.normalise(email);
+        if (address == null || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 254) {
+            throw new EventProblem("email", "event.invitation.invalidEmail");
+        }
+        if (invitations.existsByEventIdAndEmail(eventId, address)) {
+            throw new EventProblem("email", "event.invitation.already");
+        }
+        invitations.save(new EventInvitation(eventId, address, clock.instant()));
+        Optional<User> invited = users.findByEmail(address);
+        outbox.enqueue(new Mail(address, invited.map(User::getLanguage).orElse(organizer.language()),
+                "event-invitation", Map.of(
+                        "organizerName", organizer.fullName(),
+                        "eventTitle", event.getTitle(),
+                        "link", baseUrl + "/invitations"), List.of(event.getTitle())));
+        record(event, organizer, EventAudit.Action.INVITED);
+    }
+
+    private Category check(EventDetails details, Event existing, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        if (details.title() == null || details.title().isBlank()) {
+            violations.add(new Violation("title", "NotBlank"));
+        } else if (details.title().strip().length() > MAX_TITLE) {
+            violations.add(new Violation("title", "event.error.titleTooLong", MAX_TITLE));
+        }
+        if (details.description() != null && details.description().length() > MAX_DESCRIPTION) {
+            violations.add(new Violation("description", "event.error.descriptionTooLong", MAX_DESCRIPTION));
+        }
+        Optional<Category> category = Optional.ofNullable(details.categorySlug()).flatMap(categories::findBySlug);
+        if (category.isEmpty()) {
+            violations.add(new Violation("category", "event.error.category"));
+        }
+        if (details.startsAt() == null) {
+            violations.add(new Violation("startsAt", "NotNull"));
+        } else if (existing == null && !details.startsAt().isAfter(now)) {
+            violations.add(new Violation("startsAt", "event.error.startInPast"));
+        }
+        if (details.endsAt() == null) {
+            violations.add(new Violation("endsAt", "NotNull"));
+        } else if (details.startsAt() != null && !details.endsAt().isAfter(details.startsAt())) {
+            violations.add(new Violation("endsAt", "event.error.endBeforeStart"));
+        }
+        int taken = existing == null ? 0 : existing.getSeatsTaken();
+        if (details.capacity() < 1 || details.capacity() > MAX_CAPACITY) {
+            violations.add(new Violation("capacity", "event.error.capacity", MAX_CAPACITY));
+        } else if (details.capacity() < taken) {
+            violations.add(new Violation("capacity", "event.error.capacityBelowTaken", taken));
+        }
+        if (details.price() == null) {
+            violations.add(new Violation("price", "NotNull"));
+        } else if (details.price().signum() < 0) {
+            violations.add(new Violation("price", "event.error.priceNegative"));
+        } else if (details.price().stripTrailingZeros().scale() > 2 || details.price().compareTo(MAX_PRICE) > 0) {
+            violations.add(new Violation("price", "event.error.priceFormat"));
+        }
+        if (details.currency() == null || !Money.CURRENCIES.contains(details.currency())) {
+            violations.add(new Violation("currency", "event.error.currency"));
+        }
+        if (details.onlineUrl() != null && !details.onlineUrl().isBlank() && !isWebAddress(details.onlineUrl())) {
+            violations.add(new Violation("onlineUrl", "event.error.onlineUrl"));
+        }
+        if (isBlank(details.city()) && isBlank(details.venueName()) && isBlank(details.onlineUrl())) {
+            violations.add(new Violation("city", "event.error.placeRequired"));
+        }
+        if (details.visibility() == null) {
+            violations.add(new Violation("visibility", "NotNull"));
+        }
+        if (!violations.isEmpty()) {
+            throw new EventProblem(violations);
+        }
+        return category.orElseThrow();
+    }
+
+    private void storeImages(Event event, byte[] image) {
+        try {
+            byte[] card = images.process(image, EventImages.CARD);
+            byte[] banner = images.process(image, EventImages.BANNER);
+            String oldCard = event.getCardImageKey();
+            String oldBanner = event.getBannerImageKey();
+            event.changeImages(storage.storeJpeg("events", card), storage.storeJpeg("events", banner));
+            storage.delete(oldCard);
+            storage.delete(oldBanner);
+        } catch (ImageRejected rejected) {
+            throw new EventProblem("image", rejected.messageKey(), rejected.arguments());
+        }
+    }
+
+    private boolean canManage(Event event, AccountPrincipal viewer) {
+        return viewer != null && (event.isOrganizedBy(viewer.id()) || viewer.hasRole(Role.ADMIN));
+    }
+
+    private boolean hasPrivateAccess(Event event, String key, AccountPrincipal viewer) {
+        if (key != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), event.getPrivateToken().getBytes(StandardCharsets.UTF_8))) {
+            return true;
+        }
+        return viewer != null && invitations.existsByEventIdAndEmail(event.getId(), viewer.email());
+    }
+
+    private void record(Event event, AccountPrincipal actor, EventAudit.Action action) {
+        audit.save(new EventAudit(event.getId(), actor.id(), action, clock.instant()));
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static boolean isWebAddress(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

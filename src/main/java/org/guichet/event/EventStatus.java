@@ -1,0 +1,5 @@
+package org.guichet.event;
+
+public enum EventStatus {
+    DRAFT, PUBLISHED, CANCELLED
+}

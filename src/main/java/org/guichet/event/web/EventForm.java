@@ -1,0 +1,110 @@
+package org.guichet.event.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.guichet.event.Event;
+import org.guichet.event.EventDetails;
+import org.guichet.event.Visibility;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The event form as typed: dates are wall-clock times in the chosen time zone. */
+public class EventForm {
+
+    static final List<String> TIME_ZONES = List.of("Europe/Paris", "Europe/Brussels", "Europe/Zurich",
+            "Europe/London", "Europe/Berlin", "Europe/Madrid", "Europe/Rome", "Europe/Lisbon", "Africa/Casablanca",
+            "Africa/Dakar", "Africa/Abidjan", "America/Toronto", "America/New_York", "America/Los_Angeles",
+            "America/Martinique", "Indian/Reunion", "Pacific/Noumea", "UTC");
+
+    private String title;
+    private String description;
+    private String category;
+    private String venueName;
+    private String address;
+    private String city;
+    private String country;
+    private String onlineUrl;
+
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
+    private LocalDateTime startsAt;
+
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
+    private LocalDateTime endsAt;
+
+    private String timeZone = "Europe/Paris";
+    private Integer capacity = 50;
+    private BigDecimal price = BigDecimal.ZERO;
+    private String currency = "EUR";
+    private Visibility visibility = Visibility.PUBLIC;
+
+    static EventForm of(Event event) {
+        EventForm form = new EventForm();
+        form.title = event.getTitle();
+        form.description = event.getDescription();
+        form.category = event.getCategory().getSlug();
+        form.venueName = event.getVenueName();
+        form.address = event.getAddress();
+        form.city = event.getCity();
+        form.country = event.getCountry();
+        form.onlineUrl = event.getOnlineUrl();
+        form.startsAt = event.getLocalStart().toLocalDateTime();
+        form.endsAt = event.getLocalEnd().toLocalDateTime();
+        form.timeZone = event.getTimeZone();
+        form.capacity = event.getCapacity();
+        form.price = event.getPrice();
+        form.currency = event.getCurrency();
+        form.visibility = event.getVisibility();
+        return form;
+    }
+
+    /** The details to save; a time zone that does not exist is reported by the caller before this is used. */
+    EventDetails toDetails() {
+        ZoneId zone = ZoneId.of(timeZone);
+        return new EventDetails(title, description, category, venueName, address, city, country, onlineUrl,
+                startsAt == null ? null : startsAt.atZone(zone).toInstant(),
+                endsAt == null ? null : endsAt.atZone(zone).toInstant(), zone,
+                capacity == null ? 0 : capacity, price, currency, visibility);
+    }
+
+    boolean hasValidTimeZone() {
+        try {
+            ZoneId.of(timeZone);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public String getCategory() { return category; }
+    public void setCategory(String category) { this.category = category; }
+    public String getVenueName() { return venueName; }
+    public void setVenueName(String venueName) { this.venueName = venueName; }
+    public String getAddress() { return address; }
+    public void setAddress(String address) { this.address = address; }
+    public String getCity() { return city; }
+    public void setCity(String city) { this.city = city; }
+    public String getCountry() { return country; }
+    public void setCountry(String country) { this.country = country; }
+    public String getOnlineUrl() { return onlineUrl; }
+    public void setOnlineUrl(String onlineUrl) { this.onlineUrl = onlineUrl; }
+    public LocalDateTime getStartsAt() { return startsAt; }
+    public void setStartsAt(LocalDateTime startsAt) { this.startsAt = startsAt; }
+    public LocalDateTime getEndsAt() { return endsAt; }
+    public void setEndsAt(LocalDateTime endsAt) { this.endsAt = endsAt; }
+    public String getTimeZone() { return timeZone; }
+    public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
+    public Integer getCapacity() { return capacity; }
+    public void setCapacity(Integer capacity) { this.capacity = capacity; }
+    public BigDecimal getPrice() { return price; }
+    public void setPrice(BigDecimal price) { this.price = price; }
+    public String getCurrency() { return currency; }
+    public void setCurrency(String currency) { this.currency = currency; }
+    public Visibility getVisibility() { return visibility; }
+    public void setVisibility(Visibility visibility) { this.visibility = visibility; }
+}

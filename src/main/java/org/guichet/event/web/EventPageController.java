@@ -1,0 +1,82 @@
+package org.guichet.event.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.account.Role;
+import org.guichet.event.CalendarFile;
+import org.guichet.event.Event;
+import org.guichet.event.EventAvailability;
+import org.guichet.event.EventSearch;
+import org.guichet.event.EventService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The public side: the listing with its filters, one event's page, its calendar file, the user's invitations. */
+@Controller
+class EventPageController {
+
+    private final EventService events;
+    private final Clock clock;
+    private final String baseUrl;
+
+    EventPageController(EventService events, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+        this.events = events;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    @GetMapping("/events")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String city, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String price,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model) {
+        EventSearch search = EventSearch.parse(q, category, city, from, to, price, sort, page);
+        Page<Event> results = events.search(search);
+        model.addAttribute("search", search);
+        model.addAttribute("results", results);
+        model.addAttribute("categories", events.categories());
+        return "event/list";
+    }
+
+    @GetMapping({"/events/{id}", "/events/{id}/{slug}"})
+    String show(@PathVariable long id, @RequestParam(required = false) String key,
+            @AuthenticationPrincipal AccountPrincipal viewer, Model model) {
+        Event event = events.viewable(id, key, viewer);
+        model.addAttribute("event", event);
+        model.addAttribute("key", key);
+        model.addAttribute("availability", EventAvailability.of(event, clock.instant()));
+        model.addAttribute("canManage", viewer != null && (event.isOrganizedBy(viewer.id())
+                || viewer.hasRole(Role.ADMIN)));
+        return "event/detail";
+    }
+
+    @GetMapping("/events/{id}/calendar.ics")
+    ResponseEntity<byte[]> calendar(@PathVariable long id, @RequestParam(required = false) String key,
+            @AuthenticationPrincipal AccountPrincipal viewer) {
+        Event event = events.viewable(id, key, viewer);
+        String url = baseUrl + "/events/" + id + "/" + event.getSlug() + (key == null ? "" : "?key=" + key);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename((event.getSlug().isEmpty() ? "event" : event.getSlug()) + ".ics").build().toString())
+                .body(CalendarFile.of(event, url, clock.instant()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/invitations")
+    String invitations(@AuthenticationPrincipal AccountPrincipal viewer, Model model) {
+        model.addAttribute("events", events.invitationsOf(viewer));
+        return "event/invitations";
+    }
+}

@@ -1,0 +1,227 @@
+package org.guichet.event.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.event.Event;
+import org.guichet.event.EventProblem;
+import org.guichet.event.EventService;
+import org.guichet.event.EventStatus;
+import org.guichet.event.Money;
+import org.guichet.media.ImageProcessor;
+import org.guichet.media.ImageRejected;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The organizer's side: their events, the event form, and the actions on one event. */
+@Controller
+class OrganizerEventController {
+
+    private static final String FORM = "event/form";
+    private static final String SAVED = "saved";
+    private static final String PROBLEM = "problem";
+
+    private final EventService events;
+    private final Clock clock;
+    private final String baseUrl;
+
+    OrganizerEventController(EventService events, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+        this.events = events;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(@AuthenticationPrincipal AccountPrincipal organizer, Model model) {
+        List<Event> mine = events.organizedBy(organizer);
+        var now = clock.instant();
+        model.addAttribute("upcoming", mine.stream()
+                .filter(e -> e.getStatus() == EventStatus.PUBLISHED && !e.isOver(now)).toList());
+        model.addAttribute("drafts", mine.stream().filter(e -> e.getStatus() == EventStatus.DRAFT).toList());
+        model.addAttribute("past", mine.stream()
+                .filter(e -> e.getStatus() == EventStatus.CANCELLED
+                        || e.getStatus() == EventStatus.PUBLISHED && e.isOver(now))
+                .sorted((a, b) -> b.getStartsAt().compareTo(a.getStartsAt())).toList());
+        return "event/dashboard";
+    }
+
+    @GetMapping("/dashboard/events/new")
+    String newEvent(Model model) {
+        return form(model, new EventForm(), null);
+    }
+
+    @PostMapping("/dashboard/events/new")
+    String create(@AuthenticationPrincipal AccountPrincipal organizer, @Valid @ModelAttribute("form") EventForm form,
+            BindingResult result, @RequestParam(name = "image", required = false) MultipartFile image,
+            @RequestParam(name = "publish", defaultValue = "false") boolean publish, Model model,
+            RedirectAttributes redirect) throws IOException {
+        if (!checkTimeZone(form, result)) {
+            return form(model, form, null);
+        }
+        try {
+            byte[] upload = read(image);
+            Event event = events.create(organizer, form.toDetails(), upload, publish);
+            redirect.addFlashAttribute(SAVED, publish ? "event.published" : "event.created");
+            return "redirect:/dashboard/events/" + event.getId();
+        } catch (EventProblem problem) {
+            show(problem, result, model);
+        } catch (ImageRejected rejected) {
+            showImageError(model, rejected.messageKey(), rejected.arguments());
+        }
+        return form(model, form, null);
+    }
+
+    @GetMapping("/dashboard/events/{id}")
+    String manage(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer, Model model) {
+        Event event = events.manageable(id, organizer);
+        model.addAttribute("event", event);
+        model.addAttribute("invitations", events.invitations(id, organizer));
+        model.addAttribute("privateLink", baseUrl + "/events/" + id + "/" + event.getSlug() + "?key="
+                + event.getPrivateToken());
+        model.addAttribute("now", clock.instant());
+        return "event/manage";
+    }
+
+    @GetMapping("/dashboard/events/{id}/edit")
+    String edit(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer, Model model) {
+        Event event = events.manageable(id, organizer);
+        return form(model, EventForm.of(event), event);
+    }
+
+    @PostMapping("/dashboard/events/{id}/edit")
+    String update(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
+            @Valid @ModelAttribute("form") EventForm form, BindingResult result,
+            @RequestParam(name = "image", required = false) MultipartFile image, Model model,
+            RedirectAttributes redirect) throws IOException {
+        Event event = events.manageable(id, organizer);
+        if (!checkTimeZone(form, result)) {
+            return form(model, form, event);
+        }
+        try {
+            events.update(id, organizer, form.toDetails(), read(image));
+            redirect.addFlashAttribute(SAVED, "event.updated");
+            return "redirect:/dashboard/events/" + id;
+        } catch (EventProblem problem) {
+            show(problem, result, model);
+        } catch (ImageRejected rejected) {
+            showImageError(model, rejected.messageKey(), rejected.arguments());
+        }
+        return form(model, form, event);
+    }
+
+    @PostMapping("/dashboard/events/{id}/publish")
+    String publish(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "event.published", () -> events.publish(id, organizer));
+    }
+
+    @PostMapping("/dashboard/events/{id}/cancel")
+    String cancel(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "event.cancelled", () -> events.cancel(id, organizer));
+    }
+
+    @PostMapping("/dashboard/events/{id}/private-link")
+    String renewPrivateLink(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "event.privateLink.renewed", () -> events.renewPrivateLink(id, organizer));
+    }
+
+    @PostMapping("/dashboard/events/{id}/duplicate")
+    String duplicate(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
+            RedirectAttributes redirect) {
+        Event copy = events.duplicate(id, organizer);
+        redirect.addFlashAttribute(SAVED, "event.duplicated");
+        return "redirect:/dashboard/events/" + copy.getId() + "/edit";
+    }
+
+    @PostMapping("/dashboard/events/{id}/delete")
+    String delete(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
+            RedirectAttributes redirect) {
+        try {
+            events.delete(id, organizer);
+            redirect.addFlashAttribute(SAVED, "event.deleted");
+            return "redirect:/dashboard";
+        } catch (EventProblem problem) {
+            redirect.addFlashAttribute(PROBLEM, problem.violations().get(0).messageKey());
+            return "redirect:/dashboard/events/" + id;
+        }
+    }
+
+    @PostMapping("/dashboard/events/{id}/invitations")
+    String invite(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
+            @RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
+        try {
+            events.invite(id, organizer, email);
+            redirect.addFlashAttribute(SAVED, "event.invitation.sent");
+        } catch (EventProblem problem) {
+            redirect.addFlashAttribute("invitationProblem", problem.violations().get(0).messageKey());
+            redirect.addFlashAttribute("invitationEmail", email);
+        }
+        return "redirect:/dashboard/events/" + id + "#invitations";
+    }
+
+    private String act(long id, RedirectAttributes redirect, String savedKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute(SAVED, savedKey);
+        } catch (EventProblem problem) {
+            redirect.addFlashAttribute(PROBLEM, problem.violations().get(0).messageKey());
+        }
+        return "redirect:/dashboard/events/" + id;
+    }
+
+    private String form(Model model, EventForm form, Event event) {
+        model.addAttribute("form", form);
+        model.addAttribute("event", event);
+        model.addAttribute("categories", events.categories());
+        model.addAttribute("timeZones", EventForm.TIME_ZONES);
+        model.addAttribute("currencies", Money.CURRENCIES);
+        return FORM;
+    }
+
+    private static boolean checkTimeZone(EventForm form, BindingResult result) {
+        if (!form.hasValidTimeZone()) {
+            result.rejectValue("timeZone", "event.error.timeZone");
+        }
+        return !result.hasErrors();
+    }
+
+    private static void show(EventProblem problem, BindingResult result, Model model) {
+        for (EventProblem.Violation violation : problem.violations()) {
+            if ("image".equals(violation.field())) {
+                showImageError(model, violation.messageKey(), violation.arguments());
+            } else if (violation.field() == null) {
+                result.reject(violation.messageKey(), violation.arguments(), null);
+            } else {
+                result.rejectValue(violation.field(), violation.messageKey(), violation.arguments(), null);
+            }
+        }
+    }
+
+    private static void showImageError(Model model, String key, Object[] arguments) {
+        model.addAttribute("imageError", key);
+        model.addAttribute("imageErrorArguments", arguments);
+    }
+
+    private static byte[] read(MultipartFile image) throws IOException, ImageRejected {
+        if (image == null || image.isEmpty()) {
+            return null;
+        }
+        return ImageProcessor.readLimited(image.getInputStream());
+    }
+}
