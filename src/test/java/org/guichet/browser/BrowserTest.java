@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.guichet.support.TestProfiles;
+import org.guichet.support.TestEvents;
 import org.guichet.support.TestSupportConfig;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import(TestSupportConfig.class)
+@Import({TestSupportConfig.class, TestEvents.class})
 @Tag("browser")
 public @interface BrowserTest {
 }

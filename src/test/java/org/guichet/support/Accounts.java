@@ -1,5 +1,6 @@
 package org.guichet.support;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -10,8 +11,10 @@ import org.guichet.account.AccountService;
 import org.guichet.account.Role;
 import org.guichet.account.SignupRequest;
 import org.guichet.account.User;
+import org.guichet.account.UserRepository;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Test accounts made through the real sign-up, each with its own address. */
 public final class Accounts {
@@ -37,6 +40,12 @@ public final class Accounts {
     public static User signUp(AccountService accounts, String email, Set<Role> roles, Locale language) {
         return accounts.signUp(new SignupRequest(email, PASSWORD, "Camille", "Test",
                 roles.contains(Role.ORGANIZER), language));
+    }
+
+    /** Administrators are not made by sign-up; this one is written directly, as an operator would. */
+    public static User admin(UserRepository users, PasswordEncoder passwordEncoder) {
+        return users.save(new User(uniqueEmail("admin"), passwordEncoder.encode(PASSWORD), "Ada", "Admin",
+                Locale.ENGLISH, EnumSet.of(Role.ADMIN, Role.ORGANIZER), Instant.now()));
     }
 
     /** An authentication for MockMvc's {@code authentication(...)} post-processor. */

@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestProfiles.class)
-@Import(TestSupportConfig.class)
+@Import({TestSupportConfig.class, TestEvents.class})
 public @interface IntegrationTest {
 }

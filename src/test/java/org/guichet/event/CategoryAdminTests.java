@@ -1,0 +1,80 @@
+package org.guichet.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.guichet.account.AccountService;
+import org.guichet.account.User;
+import org.guichet.account.UserRepository;
+import org.guichet.support.Accounts;
+import org.guichet.support.IntegrationTest;
+import org.guichet.support.TestEvents;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class CategoryAdminTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    UserRepository users;
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    CategoryRepository categories;
+
+    @Autowired
+    TestEvents testEvents;
+
+    @Test
+    void anAdminAddsRenamesAndDeletesAnUnusedCategory() throws Exception {
+        var admin = authentication(Accounts.signedIn(Accounts.admin(users, passwordEncoder)));
+        String slug = "cinema-" + System.nanoTime();
+        mvc.perform(post("/admin/categories").with(csrf()).with(admin)
+                        .param("slug", slug).param("nameEn", "Cinema").param("nameFr", "Cinéma"))
+                .andExpect(flash().attribute("saved", "category.added"));
+        Category cinema = categories.findBySlug(slug).orElseThrow();
+        mvc.perform(post("/admin/categories").with(csrf()).with(admin)
+                        .param("slug", slug).param("nameEn", "Again").param("nameFr", "Encore"))
+                .andExpect(flash().attribute("problem", "category.error.slugTaken"));
+        mvc.perform(post("/admin/categories/" + cinema.getId()).with(csrf()).with(admin)
+                .param("nameEn", "Movies").param("nameFr", "Films"));
+        assertThat(categories.findBySlug(slug).orElseThrow().getNameFr()).isEqualTo("Films");
+        mvc.perform(post("/admin/categories/" + cinema.getId() + "/delete").with(csrf()).with(admin))
+                .andExpect(flash().attribute("saved", "category.deleted"));
+        assertThat(categories.findBySlug(slug)).isEmpty();
+    }
+
+    @Test
+    void keepsACategoryThatEventsUse() throws Exception {
+        var admin = authentication(Accounts.signedIn(Accounts.admin(users, passwordEncoder)));
+        User organizer = Accounts.organizer(accounts);
+        testEvents.published(organizer, "Concert du dimanche", "Tours");
+        Category concert = categories.findBySlug("conference").orElseThrow();
+        mvc.perform(post("/admin/categories/" + concert.getId() + "/delete").with(csrf()).with(admin))
+                .andExpect(flash().attribute("problem", "category.error.inUse"));
+        assertThat(categories.findBySlug("conference")).isPresent();
+    }
+
+    @Test
+    void isForAdministratorsOnly() throws Exception {
+        User organizer = Accounts.organizer(accounts);
+        mvc.perform(get("/admin/categories").with(authentication(Accounts.signedIn(organizer))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/admin/categories")).andExpect(status().is3xxRedirection());
+    }
+}

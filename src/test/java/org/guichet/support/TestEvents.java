@@ -1,0 +1,66 @@
+package org.guichet.support;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.account.User;
+import org.guichet.event.Event;
+import org.guichet.event.EventDetails;
+import org.guichet.event.EventService;
+import org.guichet.event.StandardCategories;
+import org.guichet.event.Visibility;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Events made through the organizer's real service calls, as the given organizer. */
+@Component
+public class TestEvents {
+
+    private final EventService events;
+    private final StandardCategories categories;
+    private final Clock clock;
+
+    TestEvents(EventService events, StandardCategories categories, Clock clock) {
+        this.events = events;
+        this.categories = categories;
+        this.clock = clock;
+        categories.addMissing();
+    }
+
+    public EventDetails details(String title, String city, String category, int inDays, String price,
+            Visibility visibility) {
+        Instant start = clock.instant().plus(Duration.ofDays(inDays)).plus(Duration.ofHours(1));
+        return new EventDetails(title, "About " + title, category, "Salle des fêtes", "1 rue de la Paix", city,
+                "France", null, start, start.plus(Duration.ofHours(3)), ZoneId.of("Europe/Paris"), 100,
+                new BigDecimal(price), "EUR", visibility);
+    }
+
+    public Event draft(User organizer, EventDetails details) {
+        return as(organizer, () -> events.create(AccountPrincipal.of(organizer), details, null, false));
+    }
+
+    public Event published(User organizer, EventDetails details) {
+        return as(organizer, () -> events.create(AccountPrincipal.of(organizer), details, null, true));
+    }
+
+    public Event published(User organizer, String title, String city) {
+        return published(organizer, details(title, city, "conference", 7, "0", Visibility.PUBLIC));
+    }
+
+    public <T> T as(User user, Supplier<T> action) {
+        categories.addMissing();
+        var previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+        SecurityContextHolder.getContext().setAuthentication(Accounts.signedIn(user));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}
