@@ -151,7 +151,7 @@ class EventListingTests {
 
     private List<String> titles(String url) throws Exception {
         String page = mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        Matcher matcher = Pattern.compile("class=\"text-decoration-none text-body\" href=\"[^\"]+\">([^<]+)</a>").matcher(page);
+        Matcher matcher = Pattern.compile("class=\"text-decoration-none text-body stretched-link\" href=\"[^\"]+\">([^<]+)</a>").matcher(page);
         return matcher.results().map(result -> result.group(1)).toList();
     }
 }

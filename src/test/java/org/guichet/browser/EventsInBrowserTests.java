@@ -1,0 +1,119 @@
+package org.guichet.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import org.guichet.account.AccountService;
+import org.guichet.account.User;
+import org.guichet.support.Accounts;
+import org.guichet.support.Images;
+import org.guichet.support.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@BrowserTest
+class EventsInBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    MutableClock clock;
+
+    ChromeDriver driver;
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void anOrganizerPublishesAnEventOnADesktopAndAParticipantFindsItOnAPhone() throws IOException {
+        User organizer = Accounts.organizer(accounts);
+        String title = "Nocturne au musée " + System.nanoTime();
+        driver = Chromium.start(Chromium.DESKTOP, "en");
+        logIn(organizer);
+
+        open("/dashboard");
+        click(By.linkText("New event"));
+        driver.findElement(By.id("title")).sendKeys(title);
+        driver.findElement(By.id("description")).sendKeys("Visit the **museum** by night.");
+        new Select(driver.findElement(By.id("category"))).selectByValue("exhibition");
+        LocalDateTime start = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Paris")).plusDays(12)
+                .withHour(20).withMinute(0).withSecond(0).withNano(0);
+        setValue("startsAt", start.toString());
+        setValue("endsAt", start.plusHours(3).toString());
+        driver.findElement(By.id("venueName")).sendKeys("Musée des Confluences");
+        driver.findElement(By.id("city")).sendKeys("Lyon");
+        driver.findElement(By.id("capacity")).clear();
+        driver.findElement(By.id("capacity")).sendKeys("120");
+        driver.findElement(By.id("price")).clear();
+        driver.findElement(By.id("price")).sendKeys("9.50");
+        Path poster = Files.createTempFile("poster", ".png");
+        Files.write(poster, Images.png(1600, 900));
+        driver.findElement(By.id("image")).sendKeys(poster.toString());
+        click(By.cssSelector("button[name=publish]"));
+
+        assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("The event is published.");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        driver.quit();
+
+        driver = Chromium.start(Chromium.PHONE, "fr");
+        open("/events");
+        driver.findElement(By.id("q")).sendKeys("nocturne musee");
+        click(By.cssSelector("main form button[type=submit]"));
+        click(By.linkText(title));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        assertThat(driver.findElement(By.cssSelector(".event-facts")).getText())
+                .contains("20:00 – 23:00", "Musée des Confluences", "9,50 €", "Plus que 120 places sur 120");
+        WebElement banner = driver.findElement(By.cssSelector("img.event-banner"));
+        assertThat(((Number) driver.executeScript("return arguments[0].naturalWidth", banner)).intValue()).isEqualTo(1600);
+        assertThat(driver.findElement(By.cssSelector(".event-description strong")).getText()).isEqualTo("museum");
+    }
+
+    private void logIn(User user) {
+        open("/login");
+        driver.findElement(By.id("email")).sendKeys(user.getEmail());
+        driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
+        click(By.cssSelector("main form button[type=submit]"));
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(url("/")));
+    }
+
+    /** Date and time inputs are typed differently in each browser locale; set them as a script would. */
+    private void setValue(String id, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
+    }
+
+    private void click(By locator) {
+        WebElement element = driver.findElement(locator);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
+
+    private void open(String path) {
+        driver.get(url(path));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
