@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
@@ -19,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,6 +36,8 @@ class EventsInBrowserTests {
 
     ChromeDriver driver;
 
+    BrowserSession browser;
+
     @AfterEach
     void closeBrowser() {
         if (driver != null) {
@@ -51,17 +50,18 @@ class EventsInBrowserTests {
         User organizer = Accounts.organizer(accounts);
         String title = "Nocturne au musée " + System.nanoTime();
         driver = Chromium.start(Chromium.DESKTOP, "en");
+        browser = new BrowserSession(driver, port);
         logIn(organizer);
 
-        open("/dashboard");
-        click(By.linkText("New event"));
+        browser.open("/dashboard");
+        browser.click(By.linkText("New event"));
         driver.findElement(By.id("title")).sendKeys(title);
         driver.findElement(By.id("description")).sendKeys("Visit the **museum** by night.");
         new Select(driver.findElement(By.id("category"))).selectByValue("exhibition");
         LocalDateTime start = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Paris")).plusDays(12)
                 .withHour(20).withMinute(0).withSecond(0).withNano(0);
-        setValue("startsAt", start.toString());
-        setValue("endsAt", start.plusHours(3).toString());
+        browser.setValue("startsAt", start.toString());
+        browser.setValue("endsAt", start.plusHours(3).toString());
         driver.findElement(By.id("venueName")).sendKeys("Musée des Confluences");
         driver.findElement(By.id("city")).sendKeys("Lyon");
         driver.findElement(By.id("capacity")).clear();
@@ -71,17 +71,19 @@ class EventsInBrowserTests {
         Path poster = Files.createTempFile("poster", ".png");
         Files.write(poster, Images.png(1600, 900));
         driver.findElement(By.id("image")).sendKeys(poster.toString());
-        click(By.cssSelector("button[name=publish]"));
+        browser.click(By.cssSelector("button[name=publish]"));
 
         assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("The event is published.");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
         driver.quit();
 
         driver = Chromium.start(Chromium.PHONE, "fr");
-        open("/events");
+
+        browser = new BrowserSession(driver, port);
+        browser.open("/events");
         driver.findElement(By.id("q")).sendKeys("nocturne musee");
-        click(By.cssSelector("main form button[type=submit]"));
-        click(By.linkText(title));
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.click(By.linkText(title));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
         assertThat(driver.findElement(By.cssSelector(".event-facts")).getText())
                 .contains("20:00 – 23:00", "Musée des Confluences", "9,50 €", "Plus que 120 places sur 120");
@@ -91,29 +93,14 @@ class EventsInBrowserTests {
     }
 
     private void logIn(User user) {
-        open("/login");
+        browser.open("/login");
         driver.findElement(By.id("email")).sendKeys(user.getEmail());
         driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        click(By.cssSelector("main form button[type=submit]"));
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(url("/")));
+        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.waitForPath("/");
     }
 
-    /** Date and time inputs are typed differently in each browser locale; set them as a script would. */
-    private void setValue(String id, String value) {
-        driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
-    }
 
-    private void click(By locator) {
-        WebElement element = driver.findElement(locator);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        element.click();
-    }
 
-    private void open(String path) {
-        driver.get(url(path));
-    }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

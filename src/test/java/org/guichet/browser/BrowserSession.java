@@ -1,0 +1,49 @@
+package org.guichet.browser;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a person does in the browser, on the test server's port. */
+final class BrowserSession {
+
+    private final ChromeDriver driver;
+    private final int port;
+
+    BrowserSession(ChromeDriver driver, int port) {
+        this.driver = driver;
+        this.port = port;
+    }
+
+    void open(String path) {
+        driver.get(url(path));
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Clicks as a person would: the element is scrolled to the middle of the screen first, without animation. */
+    void click(By locator) {
+        WebElement element = driver.findElement(locator);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        element.click();
+    }
+
+    /** Date and time inputs are typed differently in each browser locale; set them as a script would. */
+    void setValue(String id, String value) {
+        driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
+    }
+
+    void waitForPath(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(url(path)));
+    }
+
+    void waitForPathContaining(String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains(part));
+    }
+}
