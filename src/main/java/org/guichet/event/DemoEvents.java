@@ -26,6 +26,7 @@ import org.guichet.account.User;
 import org.guichet.media.FileStorage;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,11 +100,13 @@ public class DemoEvents {
     private final MarkdownRenderer markdown;
     private final ImageProcessor images;
     private final FileStorage storage;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     DemoEvents(EventRepository events, CategoryRepository categories, MarkdownRenderer markdown,
-            ImageProcessor images, FileStorage storage, Clock clock) {
+            ImageProcessor images, FileStorage storage, ApplicationEventPublisher publisher, Clock clock) {
+        this.publisher = publisher;
         this.events = events;
         this.categories = categories;
         this.markdown = markdown;
@@ -133,6 +136,7 @@ public class DemoEvents {
                 event.publish(now.minus(Duration.ofDays(30 - index)));
             }
             Event saved = events.save(event);
+            publisher.publishEvent(new EventCreated(saved.getId(), saved.getPrice(), saved.getCapacity()));
             try {
                 byte[] picture = picture(demo.title(), PALETTE[index % PALETTE.length]);
                 saved.changeImages(storage.storeJpeg("events", images.process(picture, EventImages.CARD)),

@@ -26,7 +26,7 @@ public class EventFormat {
     public String span(Event event, Locale locale) {
         ZonedDateTime start = event.getLocalStart();
         ZonedDateTime end = event.getLocalEnd();
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", locale);
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         if (start.toLocalDate().equals(end.toLocalDate())) {
             return start(event, locale) + " – " + time.format(end);
         }

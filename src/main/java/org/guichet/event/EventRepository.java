@@ -1,6 +1,7 @@
 package org.guichet.event;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,9 @@ interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationEx
             + "where i.eventId = e.id and i.email = :email and e.status <> org.guichet.event.EventStatus.DRAFT "
             + "order by e.startsAt")
     List<Event> findInvitedBy(String email);
+
+    @Query("select e from Event e join fetch e.category where e.id in :ids")
+    List<Event> findWithCategoryByIdIn(Collection<Long> ids);
 
     boolean existsByCategoryId(long categoryId);
 }

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +27,7 @@ import org.guichet.media.ImageRejected;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
@@ -52,13 +55,16 @@ public class EventService {
     private final ImageProcessor images;
     private final FileStorage storage;
     private final Outbox outbox;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
 
     EventService(EventRepository events, CategoryRepository categories, EventInvitationRepository invitations,
             EventAuditRepository audit, UserRepository users, MarkdownRenderer markdown, ImageProcessor images,
-            FileStorage storage, Outbox outbox, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            FileStorage storage, Outbox outbox, ApplicationEventPublisher publisher, Clock clock,
+            @Value("${guichet.base-url}") String baseUrl) {
+        this.publisher = publisher;
         this.events = events;
         this.categories = categories;
         this.invitations = invitations;
@@ -102,6 +108,20 @@ public class EventService {
             throw new EventNotFound(eventId);
         }
         return event;
+    }
+
+    /** The event, without access checks: for modules that have decided access themselves (a ticket's holder). */
+    @Transactional(readOnly = true)
+    public Event get(long eventId) {
+        return events.findWithDetails(eventId).orElseThrow(() -> new EventNotFound(eventId));
+    }
+
+    /** Several events at once, in one statement, for modules that have decided access themselves. */
+    @Transactional(readOnly = true)
+    public Map<Long, Event> getAll(Collection<Long> eventIds) {
+        Map<Long, Event> found = new HashMap<>();
+        events.findWithCategoryByIdIn(eventIds).forEach(event -> found.put(event.getId(), event));
+        return found;
     }
 
     @Transactional(readOnly = true)
@@ -151,6 +171,7 @@ public class EventService {
             storeImages(event, image);
         }
         record(event, organizer, EventAudit.Action.CREATED);
+        publisher.publishEvent(new EventCreated(event.getId(), event.getPrice(), event.getCapacity()));
         if (publishNow) {
             event.publish(now);
             record(event, organizer, EventAudit.Action.PUBLISHED);
@@ -164,7 +185,12 @@ public class EventService {
         Event event = manageable(eventId, organizer);
         Instant now = clock.instant();
         Category category = check(details, event, now);
+        boolean ticketingChanged = event.getPrice().compareTo(details.price()) != 0
+                || event.getCapacity() != details.capacity();
         event.apply(details, category, markdown.toSafeHtml(details.description()), now);
+        if (ticketingChanged) {
+            publisher.publishEvent(new EventPriceOrCapacityChanged(eventId, event.getPrice(), event.getCapacity()));
+        }
         if (image != null) {
             storeImages(event, image);
         }
@@ -229,6 +255,7 @@ public class EventService {
         Event copy = events.save(new Event(users.getReferenceById(organizer.id()), details, source.getCategory(),
                 source.getDescriptionHtml(), newToken(), now));
         copy.changeImages(storage.copy(source.getCardImageKey()), storage.copy(source.getBannerImageKey()));
+        publisher.publishEvent(new EventCreated(copy.getId(), copy.getPrice(), copy.getCapacity()));
         record(copy, organizer, EventAudit.Action.DUPLICATED_FROM);
         return copy;
     }

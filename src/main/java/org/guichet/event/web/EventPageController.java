@@ -2,12 +2,14 @@ package org.guichet.event.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.account.Role;
 import org.guichet.event.CalendarFile;
 import org.guichet.event.Event;
 import org.guichet.event.EventAvailability;
+import org.guichet.event.EventPageExtension;
 import org.guichet.event.EventSearch;
 import org.guichet.event.EventService;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,11 +30,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class EventPageController {
 
     private final EventService events;
+    private final List<EventPageExtension> extensions;
     private final Clock clock;
     private final String baseUrl;
 
-    EventPageController(EventService events, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+    EventPageController(EventService events, List<EventPageExtension> extensions, Clock clock,
+            @Value("${guichet.base-url}") String baseUrl) {
         this.events = events;
+        this.extensions = extensions;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
@@ -59,6 +64,7 @@ class EventPageController {
         model.addAttribute("availability", EventAvailability.of(event, clock.instant()));
         model.addAttribute("canManage", viewer != null && (event.isOrganizedBy(viewer.id())
                 || viewer.hasRole(Role.ADMIN)));
+        extensions.forEach(extension -> model.addAllAttributes(extension.attributes(event, viewer)));
         return "event/detail";
     }
 

@@ -1,0 +1,7 @@
+package org.guichet.event;
+
+import java.math.BigDecimal;
+
+/** The organizer changed the event form's price or capacity; an event with a single ticket type follows it. */
+public record EventPriceOrCapacityChanged(long eventId, BigDecimal price, int capacity) {
+}

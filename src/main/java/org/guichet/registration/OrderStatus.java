@@ -1,0 +1,5 @@
+package org.guichet.registration;
+
+public enum OrderStatus {
+    PENDING_PAYMENT, CONFIRMED, CANCELLED, EXPIRED, REFUNDED
+}

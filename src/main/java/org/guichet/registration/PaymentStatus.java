@@ -1,0 +1,5 @@
+package org.guichet.registration;
+
+public enum PaymentStatus {
+    FREE, PENDING, PAID, REFUNDED
+}

@@ -1,0 +1,44 @@
+package org.guichet.registration;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.event.Event;
+import org.guichet.event.EventPageExtension;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The ticket panel of an event's page: its types on sale, and whether the viewer is already registered. */
+@Component
+class RegistrationPanel implements EventPageExtension {
+
+    private final TicketTypeRepository types;
+    private final OrderRepository orders;
+    private final Clock clock;
+
+    RegistrationPanel(TicketTypeRepository types, OrderRepository orders, Clock clock) {
+        this.types = types;
+        this.orders = orders;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Object> attributes(Event event, AccountPrincipal viewer) {
+        List<TicketType> offered = types.findByEventIdOrderByPositionAscIdAsc(event.getId());
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("ticketTypes", offered);
+        List<Long> onSale = offered.stream()
+                .filter(type -> type.isOnSale(clock.instant(), event.getStartsAt()) && type.getRemaining() > 0)
+                .map(TicketType::getId).toList();
+        attributes.put("onSale", onSale);
+        attributes.put("registrable", offered.stream()
+                .anyMatch(type -> onSale.contains(type.getId()) && type.isFree()));
+        attributes.put("registered", viewer != null
+                && orders.existsByUserIdAndEventIdAndStatus(viewer.id(), event.getId(), OrderStatus.CONFIRMED));
+        return attributes;
+    }
+}

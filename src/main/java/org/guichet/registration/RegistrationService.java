@@ -1,0 +1,208 @@
+package org.guichet.registration;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.event.Event;
+import org.guichet.event.EventNotFound;
+import org.guichet.event.EventSeats;
+import org.guichet.event.EventService;
+import org.guichet.event.EventStatus;
+import org.guichet.notification.Mail;
+import org.guichet.notification.Outbox;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering for an event and cancelling. Seats are taken by guarded updates, the event's counter first and then
+ * each type's in id order, all in the transaction that writes the order: two people can never get the last seat.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class RegistrationService {
+
+    private static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    private final EventService events;
+    private final EventSeats eventSeats;
+    private final TicketTypeRepository types;
+    private final OrderRepository orders;
+    private final TicketRepository tickets;
+    private final RegistrationAuditRepository audit;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final String baseUrl;
+    private final SecureRandom random = new SecureRandom();
+
+    RegistrationService(EventService events, EventSeats eventSeats, TicketTypeRepository types,
+            OrderRepository orders, TicketRepository tickets, RegistrationAuditRepository audit, Outbox outbox,
+            Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+        this.events = events;
+        this.eventSeats = eventSeats;
+        this.types = types;
+        this.orders = orders;
+        this.tickets = tickets;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Registers the user for free tickets: {@code quantities} maps ticket type ids to how many. Every rule is
+     * checked here, whatever the form sent. The confirmation mail is written in the same transaction.
+     */
+    @Transactional
+    public Order registerFree(AccountPrincipal user, long eventId, String key, Map<Long, Integer> quantities) {
+        Event event = events.viewable(eventId, key, user);
+        Instant now = clock.instant();
+        checkOpen(event, now);
+        SortedMap<Long, Integer> wanted = wanted(quantities);
+        Map<Long, TicketType> offered = new TreeMap<>();
+        types.findByEventIdOrderByPositionAscIdAsc(eventId).forEach(type -> offered.put(type.getId(), type));
+        int seats = 0;
+        for (Map.Entry<Long, Integer> line : wanted.entrySet()) {
+            TicketType type = offered.get(line.getKey());
+            if (type == null) {
+                throw new RegistrationProblem("registration.error.unknownType");
+            }
+            if (!type.isOnSale(now, event.getStartsAt())) {
+                throw new RegistrationProblem("registration.error.notOnSale", type.getName());
+            }
+            if (line.getValue() > type.getMaxPerOrder()) {
+                throw new RegistrationProblem("registration.error.tooMany", type.getMaxPerOrder(), type.getName());
+            }
+            if (!type.isFree()) {
+                throw new RegistrationProblem("registration.error.paidNotYet", type.getName());
+            }
+            seats += line.getValue();
+        }
+        takeSeats(eventId, wanted, seats);
+
+        Order order = new Order(newReference(), user.id(), eventId, event.getCurrency(), user.language(), now);
+        wanted.forEach((typeId, count) -> {
+            for (int i = 0; i < count; i++) {
+                order.add(new Ticket(order, offered.get(typeId), user.fullName(), TicketSigner.newSecret(random), now));
+            }
+        });
+        order.confirmFree(now);
+        orders.save(order);
+        audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.REGISTERED, now));
+        audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CONFIRMED, now));
+        outbox.enqueue(new Mail(user.email(), user.language(), "registration-confirmed", Map.of(
+                "firstName", user.firstName(),
+                "eventTitle", event.getTitle(),
+                "reference", order.getReference(),
+                "ticketCount", order.getTickets().size(),
+                "link", baseUrl + "/tickets"), List.of(event.getTitle())));
+        return order;
+    }
+
+    /** Cancels a free registration before the event starts: its seats go back on sale at once. */
+    @Transactional
+    public Order cancel(AccountPrincipal user, long orderId) {
+        Order order = orders.findWithTickets(orderId)
+                .filter(found -> found.getUserId() == user.id())
+                .orElseThrow(() -> new EventNotFound(orderId));
+        if (order.getStatus() != OrderStatus.CONFIRMED) {
+            throw new RegistrationProblem("registration.error.notCancellable");
+        }
+        if (!order.isFree()) {
+            throw new RegistrationProblem("registration.error.paidCancellation");
+        }
+        Event event = events.get(order.getEventId());
+        if (event.hasStarted(clock.instant())) {
+            throw new RegistrationProblem("registration.error.startedCancellation");
+        }
+        SortedMap<Long, Integer> byType = new TreeMap<>();
+        order.getTickets().forEach(ticket -> byType.merge(ticket.getType().getId(), 1, Integer::sum));
+        eventSeats.release(order.getEventId(), order.getTickets().size());
+        byType.forEach(types::release);
+        order.cancel(clock.instant());
+        audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CANCELLED, clock.instant()));
+        return order;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Ticket> ticketsOf(AccountPrincipal user) {
+        return tickets.findOwnedBy(user.id());
+    }
+
+    /** A ticket for its holder or the event's organizer (or an admin); anyone else: it does not exist. */
+    @Transactional(readOnly = true)
+    public Ticket ticket(AccountPrincipal viewer, long ticketId) {
+        Ticket ticket = tickets.findWithOrder(ticketId).orElseThrow(() -> new EventNotFound(ticketId));
+        if (ticket.getOrder().getUserId() == viewer.id()) {
+            return ticket;
+        }
+        try {
+            events.manageable(ticket.getEventId(), viewer);
+            return ticket;
+        } catch (RuntimeException notTheOrganizer) {
+            throw new EventNotFound(ticketId);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isRegistered(AccountPrincipal user, long eventId) {
+        return orders.existsByUserIdAndEventIdAndStatus(user.id(), eventId, OrderStatus.CONFIRMED);
+    }
+
+    private void checkOpen(Event event, Instant now) {
+        if (event.getStatus() == EventStatus.CANCELLED) {
+            throw new RegistrationProblem("registration.error.cancelled");
+        }
+        if (event.getStatus() != EventStatus.PUBLISHED) {
+            throw new RegistrationProblem("registration.error.notPublished");
+        }
+        if (event.hasStarted(now)) {
+            throw new RegistrationProblem("registration.error.started");
+        }
+    }
+
+    private void takeSeats(long eventId, SortedMap<Long, Integer> wanted, int seats) {
+        if (eventSeats.take(eventId, seats) == 0) {
+            throw new SoldOut(eventId);
+        }
+        for (Map.Entry<Long, Integer> line : wanted.entrySet()) {
+            if (types.take(line.getKey(), line.getValue()) == 0) {
+                throw new SoldOut(eventId);
+            }
+        }
+    }
+
+    private static SortedMap<Long, Integer> wanted(Map<Long, Integer> quantities) {
+        SortedMap<Long, Integer> wanted = new TreeMap<>();
+        quantities.forEach((typeId, count) -> {
+            if (count == null || count < 0) {
+                throw new RegistrationProblem("registration.error.quantity");
+            }
+            if (count > 0) {
+                wanted.put(typeId, count);
+            }
+        });
+        if (wanted.isEmpty()) {
+            throw new RegistrationProblem("registration.error.nothingChosen");
+        }
+        return wanted;
+    }
+
+    private String newReference() {
+        StringBuilder reference = new StringBuilder("GCH-");
+        for (int i = 0; i < 6; i++) {
+            if (i == 4) {
+                reference.append('-');
+            }
+            reference.append(REFERENCE_ALPHABET.charAt(random.nextInt(REFERENCE_ALPHABET.length())));
+        }
+        return reference.toString();
+    }
+}

@@ -1,0 +1,98 @@
+package org.guichet.registration.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.event.CalendarFile;
+import org.guichet.event.Event;
+import org.guichet.event.EventService;
+import org.guichet.registration.QrCodes;
+import org.guichet.registration.RegistrationService;
+import org.guichet.registration.Ticket;
+import org.guichet.registration.TicketSigner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** "My tickets", one ticket's page with its QR code, and its calendar file. Holder (or organizer) only. */
+@Controller
+class TicketController {
+
+    private static final int QR_SIZE = 480;
+
+    private final RegistrationService registrations;
+    private final EventService events;
+    private final TicketSigner signer;
+    private final Clock clock;
+    private final String baseUrl;
+
+    TicketController(RegistrationService registrations, EventService events, TicketSigner signer, Clock clock,
+            @Value("${guichet.base-url}") String baseUrl) {
+        this.registrations = registrations;
+        this.events = events;
+        this.signer = signer;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    @GetMapping("/tickets")
+    String list(@AuthenticationPrincipal AccountPrincipal user, Model model) {
+        List<Ticket> tickets = registrations.ticketsOf(user);
+        Map<Long, Event> byId = events.getAll(tickets.stream().map(Ticket::getEventId).distinct().toList());
+        var now = clock.instant();
+        Comparator<Ticket> byStart = Comparator.comparing(ticket -> byId.get(ticket.getEventId()).getStartsAt());
+        model.addAttribute("upcoming", tickets.stream().filter(t -> !byId.get(t.getEventId()).isOver(now))
+                .sorted(byStart).toList());
+        model.addAttribute("past", tickets.stream().filter(t -> byId.get(t.getEventId()).isOver(now))
+                .sorted(byStart.reversed()).toList());
+        model.addAttribute("events", byId);
+        model.addAttribute("orderSizes", tickets.stream()
+                .collect(Collectors.groupingBy(ticket -> ticket.getOrder().getId(), Collectors.counting())));
+        model.addAttribute("now", now);
+        return "registration/tickets";
+    }
+
+    @GetMapping("/tickets/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Model model) {
+        Ticket ticket = registrations.ticket(user, id);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("event", events.get(ticket.getEventId()));
+        model.addAttribute("code", signer.sign(ticket.getId(), ticket.getEventId(), ticket.getSecret()));
+        return "registration/ticket";
+    }
+
+    @GetMapping("/tickets/{id}/qr.png")
+    ResponseEntity<byte[]> qr(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user) {
+        Ticket ticket = registrations.ticket(user, id);
+        byte[] png = QrCodes.png(signer.sign(ticket.getId(), ticket.getEventId(), ticket.getSecret()), QR_SIZE);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+                .body(png);
+    }
+
+    @GetMapping("/tickets/{id}/calendar.ics")
+    ResponseEntity<byte[]> calendar(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user) {
+        Ticket ticket = registrations.ticket(user, id);
+        Event event = events.get(ticket.getEventId());
+        String ics = CalendarFile.of(event, baseUrl + "/tickets/" + id, clock.instant());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("ticket-" + id + ".ics").build().toString())
+                .body(ics.getBytes(StandardCharsets.UTF_8));
+    }
+}
