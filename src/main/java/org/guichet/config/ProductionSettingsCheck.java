@@ -27,6 +27,7 @@ public class ProductionSettingsCheck implements ApplicationListener<ApplicationE
         REQUIRED.put("guichet.mail.from", "GUICHET_MAIL_FROM");
         REQUIRED.put("guichet.base-url", "GUICHET_BASE_URL");
         REQUIRED.put("guichet.storage.directory", "GUICHET_STORAGE_DIR");
+        REQUIRED.put("guichet.tickets.private-key", "GUICHET_TICKET_KEY");
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.guichet.support;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +48,17 @@ public final class Accounts {
     public static User admin(UserRepository users, PasswordEncoder passwordEncoder) {
         return users.save(new User(uniqueEmail("admin"), passwordEncoder.encode(PASSWORD), "Ada", "Admin",
                 Locale.ENGLISH, EnumSet.of(Role.ADMIN, Role.ORGANIZER), Instant.now()));
+    }
+
+    /** Many participants at once (load tests): one password hash shared, the rest as sign-up makes them. */
+    public static List<User> participants(UserRepository users, PasswordEncoder passwordEncoder, int count) {
+        String hash = passwordEncoder.encode(PASSWORD);
+        List<User> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            made.add(users.save(new User(uniqueEmail("crowd"), hash, "Crowd", "Member " + i, Locale.ENGLISH,
+                    EnumSet.noneOf(Role.class), Instant.now())));
+        }
+        return made;
     }
 
     /** An authentication for MockMvc's {@code authentication(...)} post-processor. */

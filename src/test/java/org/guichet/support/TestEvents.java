@@ -14,6 +14,7 @@ import org.guichet.event.EventDetails;
 import org.guichet.event.EventService;
 import org.guichet.event.StandardCategories;
 import org.guichet.event.Visibility;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -53,10 +54,16 @@ public class TestEvents {
     }
 
     public <T> T as(User user, Supplier<T> action) {
+        return asPrincipal(AccountPrincipal.of(user), action);
+    }
+
+    /** Runs the action signed in as this principal, on the current thread only. */
+    public <T> T asPrincipal(AccountPrincipal principal, Supplier<T> action) {
         categories.addMissing();
         var previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
-        SecurityContextHolder.getContext().setAuthentication(Accounts.signedIn(user));
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         try {
             return action.get();
         } finally {

@@ -1,0 +1,229 @@
+package org.guichet.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.account.AccountService;
+import org.guichet.account.User;
+import org.guichet.event.Event;
+import org.guichet.event.EventNotFound;
+import org.guichet.event.Visibility;
+import org.guichet.support.Accounts;
+import org.guichet.support.IntegrationTest;
+import org.guichet.support.MutableClock;
+import org.guichet.support.TestEvents;
+import org.guichet.support.TestMail;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class RegistrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    RegistrationService registrations;
+
+    @Autowired
+    TicketTypes ticketTypes;
+
+    @Autowired
+    TicketTypeRepository typeRepository;
+
+    @Autowired
+    TicketSigner signer;
+
+    @Autowired
+    TestEvents testEvents;
+
+    @Autowired
+    TestMail mail;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    User organizer;
+    User participant;
+
+    @BeforeEach
+    void people() {
+        organizer = Accounts.organizer(accounts);
+        participant = Accounts.participant(accounts);
+    }
+
+    @Test
+    void registersForAFreeEventInOneStepAndReceivesTheConfirmation() throws Exception {
+        Event event = testEvents.published(organizer, "Apéro des voisins", "Tours");
+        long type = standard(event);
+        mvc.perform(post("/events/" + event.getId() + "/register").with(csrf())
+                        .with(authentication(Accounts.signedIn(participant))).param("qty-" + type, "1"))
+                .andExpect(redirectedUrl("/tickets"))
+                .andExpect(flash().attributeExists("registered"));
+
+        Ticket ticket = as(participant, () -> registrations.ticketsOf(AccountPrincipal.of(participant))).get(0);
+        assertThat(ticket.getStatus()).isEqualTo(TicketStatus.VALID);
+        assertThat(ticket.getPaymentStatus()).isEqualTo(PaymentStatus.FREE);
+        assertThat(ticket.getAttendeeName()).isEqualTo("Camille Test");
+        assertThat(ticket.getOrder().getReference()).matches("GCH-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}");
+        assertThat(mail.deliverAndRead(participant.getEmail())).singleElement()
+                .satisfies(message -> assertThat(message.getSubject()).isEqualTo("You are registered for Apéro des voisins"));
+
+        mvc.perform(get("/tickets").with(authentication(Accounts.signedIn(participant))))
+                .andExpect(content().string(containsString("Apéro des voisins")));
+        String page = mvc.perform(get("/tickets/" + ticket.getId()).with(authentication(Accounts.signedIn(participant))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String code = page.replaceAll("(?s).*id=\"ticket-code\">([^<]+)<.*", "$1");
+        assertThat(signer.verify(code)).hasValueSatisfying(decoded -> {
+            assertThat(decoded.ticketId()).isEqualTo(ticket.getId());
+            assertThat(decoded.eventId()).isEqualTo(event.getId());
+        });
+        mvc.perform(get("/tickets/" + ticket.getId() + "/qr.png").with(authentication(Accounts.signedIn(participant))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/events/" + event.getId()).with(authentication(Accounts.signedIn(participant))))
+                .andExpect(content().string(containsString("You are registered for this event.")));
+    }
+
+    @Test
+    void registersSeveralAttendeesOverTwoTypes() {
+        Event event = testEvents.published(organizer, "Journée portes ouvertes", "Caen");
+        long standard = standard(event);
+        TicketType student = typeRepository.save(new TicketType(event.getId(), "Student", BigDecimal.ZERO, 10, 3, 1));
+        Order order = as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant), event.getId(),
+                null, Map.of(standard, 2, student.getId(), 3)));
+        assertThat(order.getTickets()).hasSize(5);
+        assertThat(order.getTickets()).extracting(ticket -> ticket.getType().getName())
+                .containsExactlyInAnyOrder("Standard", "Standard", "Student", "Student", "Student");
+        assertThat(jdbc.queryForObject("select seats_taken from events where id = ?", Integer.class, event.getId()))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void refusesBeyondThePerOrderMaximumAndOutsideTheSaleWindow() {
+        Event event = testEvents.published(organizer, "Atelier poterie", "Angers");
+        long standard = standard(event);
+        assertProblem(event, Map.of(standard, 6), "registration.error.tooMany");
+        assertProblem(event, Map.of(standard, 0), "registration.error.nothingChosen");
+        assertProblem(event, Map.of(standard, -1), "registration.error.quantity");
+        assertProblem(event, Map.of(999_999L, 1), "registration.error.unknownType");
+        jdbc.update("update ticket_types set sale_starts_at = ? where id = ?",
+                java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(1))), standard);
+        assertProblem(event, Map.of(standard, 1), "registration.error.notOnSale");
+        jdbc.update("update ticket_types set sale_starts_at = null, sale_ends_at = ? where id = ?",
+                java.sql.Timestamp.from(clock.instant().minus(Duration.ofMinutes(1))), standard);
+        assertProblem(event, Map.of(standard, 1), "registration.error.notOnSale");
+    }
+
+    @Test
+    void refusesStartedCancelledDraftAndPrivateEventsWithoutAccess() {
+        Event started = testEvents.published(organizer, "Déjà commencé", "Metz");
+        jdbc.update("update events set starts_at = ? where id = ?",
+                java.sql.Timestamp.from(clock.instant().minus(Duration.ofMinutes(5))), started.getId());
+        assertProblem(started, Map.of(standard(started), 1), "registration.error.started");
+
+        Event cancelled = testEvents.published(organizer, "Annulé", "Metz");
+        jdbc.update("update events set status = 'CANCELLED' where id = ?", cancelled.getId());
+        assertProblem(cancelled, Map.of(standard(cancelled), 1), "registration.error.cancelled");
+
+        Event draft = testEvents.draft(organizer, testEvents.details("Brouillon", "Metz", "meetup", 5, "0", Visibility.PUBLIC));
+        assertThatThrownBy(() -> as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+                draft.getId(), null, Map.of(standard(draft), 1)))).isInstanceOf(EventNotFound.class);
+
+        Event secret = testEvents.published(organizer, testEvents.details("Secret", "Metz", "meetup", 5, "0", Visibility.PRIVATE));
+        assertThatThrownBy(() -> as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+                secret.getId(), null, Map.of(standard(secret), 1)))).isInstanceOf(EventNotFound.class);
+        Order withKey = as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+                secret.getId(), secret.getPrivateToken(), Map.of(standard(secret), 1)));
+        assertThat(withKey.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void cancellingFreesTheSeatsAtOnceAndTheTicketStopsBeingValid() throws Exception {
+        Event event = testEvents.published(organizer, "Conférence jardinage", "Pau");
+        Order order = as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+                event.getId(), null, Map.of(standard(event), 2)));
+        long ticketId = order.getTickets().get(0).getId();
+
+        mvc.perform(post("/orders/" + order.getId() + "/cancel").with(csrf())
+                        .with(authentication(Accounts.signedIn(participant))))
+                .andExpect(redirectedUrl("/tickets"));
+        assertThat(jdbc.queryForObject("select seats_taken from events where id = ?", Integer.class, event.getId()))
+                .isZero();
+        assertThat(jdbc.queryForObject("select sold from ticket_types where event_id = ?", Integer.class, event.getId()))
+                .isZero();
+        mvc.perform(get("/tickets/" + ticketId).with(authentication(Accounts.signedIn(participant))))
+                .andExpect(content().string(containsString("it no longer gets anyone in")))
+                .andExpect(content().string(not(containsString("ticket-code"))));
+
+        User other = Accounts.participant(accounts);
+        mvc.perform(post("/orders/" + order.getId() + "/cancel").with(csrf())
+                .with(authentication(Accounts.signedIn(other)))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void onlyTheHolderAndTheOrganizerSeeATicket() throws Exception {
+        Event event = testEvents.published(organizer, "Bal populaire", "Nîmes");
+        Order order = as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+                event.getId(), null, Map.of(standard(event), 1)));
+        long ticketId = order.getTickets().get(0).getId();
+        mvc.perform(get("/tickets/" + ticketId).with(authentication(Accounts.signedIn(organizer))))
+                .andExpect(status().isOk());
+        User stranger = Accounts.participant(accounts);
+        mvc.perform(get("/tickets/" + ticketId).with(authentication(Accounts.signedIn(stranger))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/tickets/" + ticketId + "/qr.png").with(authentication(Accounts.signedIn(stranger))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/tickets/" + ticketId)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aVisitorsChoiceSurvivesSigningIn() throws Exception {
+        Event event = testEvents.published(organizer, "Pique-nique", "Sète");
+        long type = standard(event);
+        mvc.perform(get("/events/" + event.getId() + "/register").param("qty-" + type, "2"))
+                .andExpect(redirectedUrl("/login"));
+        String page = mvc.perform(get("/events/" + event.getId() + "/register").param("qty-" + type, "2")
+                        .with(authentication(Accounts.signedIn(participant))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.replaceAll("\\s+", " ")).contains("<option value=\"2\" selected=\"selected\">2</option>");
+    }
+
+    private long standard(Event event) {
+        return ticketTypes.of(event.getId()).get(0).getId();
+    }
+
+    private void assertProblem(Event event, Map<Long, Integer> quantities, String key) {
+        assertThatThrownBy(() -> as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+                event.getId(), null, quantities)))
+                .isInstanceOf(RegistrationProblem.class)
+                .hasMessage(key);
+    }
+
+    private <T> T as(User user, java.util.function.Supplier<T> action) {
+        return testEvents.as(user, action);
+    }
+}
