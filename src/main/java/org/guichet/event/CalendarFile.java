@@ -42,7 +42,7 @@ public final class CalendarFile {
         return ics.toString();
     }
 
-    static String location(Event event) {
+    public static String location(Event event) {
         StringBuilder location = new StringBuilder();
         for (String part : new String[] {event.getVenueName(), event.getAddress(), event.getCity(), event.getCountry()}) {
             if (part != null && !part.isBlank()) {

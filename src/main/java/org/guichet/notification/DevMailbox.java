@@ -26,7 +26,7 @@ public class DevMailbox {
 
     @Transactional(readOnly = true)
     public Optional<OutboxMessage> find(long id) {
-        return messages.findById(id);
+        return messages.findWithAttachments(id);
     }
 
     @Transactional(readOnly = true)

@@ -10,11 +10,17 @@ import java.util.Map;
  * ({@code mail.<template>.subject} in the message bundles).
  */
 public record Mail(String recipient, Locale locale, String template, Map<String, Object> variables,
-        List<Object> subjectArguments) {
+        List<Object> subjectArguments, List<Attachment> attachments) {
 
     public Mail {
         variables = Map.copyOf(variables);
         subjectArguments = List.copyOf(subjectArguments);
+        attachments = List.copyOf(attachments);
+    }
+
+    public Mail(String recipient, Locale locale, String template, Map<String, Object> variables,
+            List<Object> subjectArguments) {
+        this(recipient, locale, template, variables, subjectArguments, List.of());
     }
 
     public static Mail of(String recipient, Locale locale, String template, Map<String, Object> variables) {

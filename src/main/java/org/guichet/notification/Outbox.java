@@ -26,7 +26,9 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(Mail mail) {
         MailComposer.RenderedMail rendered = composer.render(mail);
-        messages.save(new OutboxMessage(mail.recipient(), rendered.subject(), rendered.html(), rendered.text(),
-                clock.instant()));
+        OutboxMessage message = new OutboxMessage(mail.recipient(), rendered.subject(), rendered.html(),
+                rendered.text(), clock.instant());
+        mail.attachments().forEach(message::attach);
+        messages.save(message);
     }
 }

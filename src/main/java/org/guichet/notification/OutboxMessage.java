@@ -1,6 +1,10 @@
 package org.guichet.notification;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,6 +12,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 /** A rendered email waiting to go out, or a record of one that went. */
@@ -44,6 +50,10 @@ public class OutboxMessage {
 
     private Instant sentAt;
 
+    @OneToMany(mappedBy = "message", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<OutboxAttachment> attachments = new ArrayList<>();
+
     protected OutboxMessage() {
     }
 
@@ -55,6 +65,14 @@ public class OutboxMessage {
         this.status = OutboxStatus.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    void attach(Attachment attachment) {
+        attachments.add(new OutboxAttachment(this, attachment));
+    }
+
+    public List<OutboxAttachment> getAttachments() {
+        return List.copyOf(attachments);
     }
 
     void sent(Instant now) {

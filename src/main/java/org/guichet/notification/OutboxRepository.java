@@ -3,6 +3,7 @@ package org.guichet.notification;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Pageable;
@@ -28,6 +29,9 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     int releaseStaleClaims(Instant before);
 
     List<OutboxMessage> findAllByOrderByCreatedAtDescIdDesc(Pageable page);
+
+    @Query("select m from OutboxMessage m left join fetch m.attachments where m.id = :id")
+    Optional<OutboxMessage> findWithAttachments(long id);
 
     List<OutboxMessage> findByRecipientOrderByIdDesc(String recipient);
 }

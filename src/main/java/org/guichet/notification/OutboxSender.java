@@ -57,7 +57,7 @@ public class OutboxSender {
     }
 
     private boolean deliver(long id) {
-        OutboxMessage message = messages.findById(id).orElseThrow();
+        OutboxMessage message = messages.findWithAttachments(id).orElseThrow();
         try {
             transport.deliver(message);
             transactions.executeWithoutResult(status -> {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -26,6 +27,10 @@ class SmtpMailTransport implements MailTransport {
         helper.setTo(message.getRecipient());
         helper.setSubject(message.getSubject());
         helper.setText(message.getTextBody(), message.getHtmlBody());
+        for (OutboxAttachment attachment : message.getAttachments()) {
+            helper.addAttachment(attachment.getFilename(), new ByteArrayResource(attachment.getContent()),
+                    attachment.getContentType());
+        }
         sender.send(mime);
     }
 }

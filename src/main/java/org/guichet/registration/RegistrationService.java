@@ -1,5 +1,6 @@
 package org.guichet.registration;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,11 +10,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.event.CalendarFile;
 import org.guichet.event.Event;
 import org.guichet.event.EventNotFound;
 import org.guichet.event.EventSeats;
 import org.guichet.event.EventService;
 import org.guichet.event.EventStatus;
+import org.guichet.notification.Attachment;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,13 +41,15 @@ public class RegistrationService {
     private final TicketRepository tickets;
     private final RegistrationAuditRepository audit;
     private final Outbox outbox;
+    private final TicketPdf ticketPdf;
     private final Clock clock;
     private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
 
     RegistrationService(EventService events, EventSeats eventSeats, TicketTypeRepository types,
             OrderRepository orders, TicketRepository tickets, RegistrationAuditRepository audit, Outbox outbox,
-            Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            TicketPdf ticketPdf, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+        this.ticketPdf = ticketPdf;
         this.events = events;
         this.eventSeats = eventSeats;
         this.types = types;
@@ -102,7 +107,11 @@ public class RegistrationService {
                 "eventTitle", event.getTitle(),
                 "reference", order.getReference(),
                 "ticketCount", order.getTickets().size(),
-                "link", baseUrl + "/tickets"), List.of(event.getTitle())));
+                "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
+                new Attachment("tickets-" + order.getReference() + ".pdf", "application/pdf",
+                        ticketPdf.render(order.getTickets(), event, user.language())),
+                new Attachment("event-" + event.getId() + ".ics", "text/calendar; charset=UTF-8",
+                        CalendarFile.of(event, baseUrl + "/tickets", now).getBytes(StandardCharsets.UTF_8)))));
         return order;
     }
 

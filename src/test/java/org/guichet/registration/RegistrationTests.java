@@ -15,7 +15,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import com.lowagie.text.pdf.PdfReader;
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.account.AccountService;
@@ -90,8 +97,23 @@ class RegistrationTests {
         assertThat(ticket.getPaymentStatus()).isEqualTo(PaymentStatus.FREE);
         assertThat(ticket.getAttendeeName()).isEqualTo("Camille Test");
         assertThat(ticket.getOrder().getReference()).matches("GCH-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}");
-        assertThat(mail.deliverAndRead(participant.getEmail())).singleElement()
-                .satisfies(message -> assertThat(message.getSubject()).isEqualTo("You are registered for Apéro des voisins"));
+        MimeMessage confirmation = mail.deliverAndRead(participant.getEmail()).get(0);
+        assertThat(confirmation.getSubject()).isEqualTo("You are registered for Apéro des voisins");
+        MimeMultipart parts = (MimeMultipart) confirmation.getContent();
+        List<String> attached = new ArrayList<>();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() != null) {
+                attached.add(part.getFileName() + " " + part.getContentType().split(";")[0]);
+                if (part.getFileName().endsWith(".pdf")) {
+                    PdfReader pdf = new PdfReader(part.getInputStream());
+                    assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+                    pdf.close();
+                }
+            }
+        }
+        assertThat(attached).hasSize(2).anyMatch(name -> name.endsWith(".pdf application/pdf"))
+                .anyMatch(name -> name.endsWith(".ics text/calendar"));
 
         mvc.perform(get("/tickets").with(authentication(Accounts.signedIn(participant))))
                 .andExpect(content().string(containsString("Apéro des voisins")));
@@ -104,6 +126,10 @@ class RegistrationTests {
         });
         mvc.perform(get("/tickets/" + ticket.getId() + "/qr.png").with(authentication(Accounts.signedIn(participant))))
                 .andExpect(status().isOk());
+        byte[] pdf = mvc.perform(get("/tickets/" + ticket.getId() + "/ticket.pdf")
+                        .with(authentication(Accounts.signedIn(participant))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         mvc.perform(get("/events/" + event.getId()).with(authentication(Accounts.signedIn(participant))))
                 .andExpect(content().string(containsString("You are registered for this event.")));
     }

@@ -5,8 +5,10 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 import org.guichet.notification.DevMailbox;
+import org.guichet.notification.OutboxAttachment;
 import org.guichet.notification.OutboxMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -58,6 +60,18 @@ class DevMailboxController {
                 .header("Content-Security-Policy", MAIL_HTML_POLICY)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(find(id).getHtmlBody());
+    }
+
+    @GetMapping("/dev/mailbox/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+        OutboxAttachment attachment = find(id).getAttachments().stream()
+                .filter(candidate -> candidate.getId() == attachmentId).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(attachment.getContentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(attachment.getFilename(), StandardCharsets.UTF_8).build().toString())
+                .body(attachment.getContent());
     }
 
     private OutboxMessage find(long id) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -15,6 +16,7 @@ import org.guichet.event.EventService;
 import org.guichet.registration.QrCodes;
 import org.guichet.registration.RegistrationService;
 import org.guichet.registration.Ticket;
+import org.guichet.registration.TicketPdf;
 import org.guichet.registration.TicketSigner;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
@@ -37,11 +39,13 @@ class TicketController {
     private final RegistrationService registrations;
     private final EventService events;
     private final TicketSigner signer;
+    private final TicketPdf ticketPdf;
     private final Clock clock;
     private final String baseUrl;
 
-    TicketController(RegistrationService registrations, EventService events, TicketSigner signer, Clock clock,
-            @Value("${guichet.base-url}") String baseUrl) {
+    TicketController(RegistrationService registrations, EventService events, TicketSigner signer,
+            TicketPdf ticketPdf, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+        this.ticketPdf = ticketPdf;
         this.registrations = registrations;
         this.events = events;
         this.signer = signer;
@@ -82,6 +86,17 @@ class TicketController {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
                 .body(png);
+    }
+
+    @GetMapping("/tickets/{id}/ticket.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, Locale locale) {
+        Ticket ticket = registrations.ticket(user, id);
+        byte[] pdf = ticketPdf.render(List.of(ticket), events.get(ticket.getEventId()), locale);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("ticket-" + id + ".pdf").build().toString())
+                .body(pdf);
     }
 
     @GetMapping("/tickets/{id}/calendar.ics")
