@@ -1,5 +1,9 @@
 package org.guichet.registration;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.guichet.event.Event;
@@ -12,6 +16,11 @@ public class RegistrationFormat {
 
     public String price(TicketType type, Event event, Locale locale) {
         return Money.format(type.getPrice(), event.getCurrency(), locale);
+    }
+
+    /** The value of a datetime-local input: the instant as wall-clock time in the event's zone. */
+    public String localInput(Instant instant, ZoneId zone) {
+        return instant == null ? "" : LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     public int maxChoice(TicketType type) {

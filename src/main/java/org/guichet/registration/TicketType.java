@@ -56,6 +56,23 @@ public class TicketType {
         this.position = position;
     }
 
+    void change(TicketTypeDetails details) {
+        this.name = details.name().strip();
+        this.price = details.price();
+        this.quantity = details.quantity();
+        this.maxPerOrder = details.maxPerOrder();
+        this.saleStartsAt = details.saleStartsAt();
+        this.saleEndsAt = details.saleEndsAt();
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    void reopen() {
+        closed = false;
+    }
+
     void follow(BigDecimal price, int quantity) {
         this.price = price;
         this.quantity = Math.max(quantity, sold);
