@@ -46,7 +46,7 @@ class SecurityConfig {
         http
                 .authenticationManager(authenticationManager(accounts, passwordEncoder, throttle, rememberMe.getKey()))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/events/*/register").authenticated()
+                        .requestMatchers("/events/*/register", "/events/*/waitlist").authenticated()
                         .requestMatchers("/", "/events", "/events/**", "/login", "/signup", "/password/**", "/account/email/confirm",
                                 "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**",
                                 "/favicon.ico", "/actuator/health", "/dev/mailbox/**").permitAll()

@@ -3,6 +3,8 @@ package org.guichet.registration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
@@ -21,6 +23,11 @@ public class RegistrationFormat {
     /** The value of a datetime-local input: the instant as wall-clock time in the event's zone. */
     public String localInput(Instant instant, ZoneId zone) {
         return instant == null ? "" : LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    public String offerUntil(WaitingListEntry entry, Event event, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                .format(entry.getOfferExpiresAt().atZone(event.getZone()));
     }
 
     public int maxChoice(TicketType type) {

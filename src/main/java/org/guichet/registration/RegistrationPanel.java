@@ -1,6 +1,7 @@
 package org.guichet.registration;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,12 @@ class RegistrationPanel implements EventPageExtension {
 
     private final TicketTypeRepository types;
     private final OrderRepository orders;
+    private final WaitingListRepository waitingEntries;
     private final Clock clock;
 
-    RegistrationPanel(TicketTypeRepository types, OrderRepository orders, Clock clock) {
+    RegistrationPanel(TicketTypeRepository types, OrderRepository orders, WaitingListRepository waitingEntries,
+            Clock clock) {
+        this.waitingEntries = waitingEntries;
         this.types = types;
         this.orders = orders;
         this.clock = clock;
@@ -37,6 +41,13 @@ class RegistrationPanel implements EventPageExtension {
         attributes.put("onSale", onSale);
         attributes.put("registrable", offered.stream()
                 .anyMatch(type -> onSale.contains(type.getId()) && type.isFree()));
+        WaitingListEntry waiting = viewer == null ? null : waitingEntries.findFirstByEventIdAndUserIdAndStatusIn(
+                event.getId(), viewer.id(), EnumSet.of(WaitingListEntry.Status.WAITING, WaitingListEntry.Status.OFFERED))
+                .orElse(null);
+        attributes.put("waiting", waiting);
+        attributes.put("waitingAhead", waiting == null ? 0L
+                : waitingEntries.countAhead(event.getId(), waiting.getCreatedAt(), waiting.getId()));
+        attributes.put("soldOut", event.isSoldOut() || offered.stream().noneMatch(type -> onSale.contains(type.getId())));
         attributes.put("registered", viewer != null
                 && orders.existsByUserIdAndEventIdAndStatus(viewer.id(), event.getId(), OrderStatus.CONFIRMED));
         return attributes;

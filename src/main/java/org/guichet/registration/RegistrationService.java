@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -33,6 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationService {
 
     private static final String REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final Set<WaitingListEntry.Status> ACTIVE =
+            EnumSet.of(WaitingListEntry.Status.WAITING, WaitingListEntry.Status.OFFERED);
 
     private final EventService events;
     private final EventSeats eventSeats;
@@ -42,14 +46,19 @@ public class RegistrationService {
     private final RegistrationAuditRepository audit;
     private final Outbox outbox;
     private final TicketPdf ticketPdf;
+    private final WaitingList waitingList;
+    private final WaitingListRepository waitingEntries;
     private final Clock clock;
     private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
 
     RegistrationService(EventService events, EventSeats eventSeats, TicketTypeRepository types,
             OrderRepository orders, TicketRepository tickets, RegistrationAuditRepository audit, Outbox outbox,
-            TicketPdf ticketPdf, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            TicketPdf ticketPdf, WaitingList waitingList, WaitingListRepository waitingEntries, Clock clock,
+            @Value("${guichet.base-url}") String baseUrl) {
         this.ticketPdf = ticketPdf;
+        this.waitingList = waitingList;
+        this.waitingEntries = waitingEntries;
         this.events = events;
         this.eventSeats = eventSeats;
         this.types = types;
@@ -102,16 +111,7 @@ public class RegistrationService {
         orders.save(order);
         audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.REGISTERED, now));
         audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CONFIRMED, now));
-        outbox.enqueue(new Mail(user.email(), user.language(), "registration-confirmed", Map.of(
-                "firstName", user.firstName(),
-                "eventTitle", event.getTitle(),
-                "reference", order.getReference(),
-                "ticketCount", order.getTickets().size(),
-                "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
-                new Attachment("tickets-" + order.getReference() + ".pdf", "application/pdf",
-                        ticketPdf.render(order.getTickets(), event, user.language())),
-                new Attachment("event-" + event.getId() + ".ics", "text/calendar; charset=UTF-8",
-                        CalendarFile.of(event, baseUrl + "/tickets", now).getBytes(StandardCharsets.UTF_8)))));
+        confirm(user, event, order, now);
         return order;
     }
 
@@ -131,13 +131,86 @@ public class RegistrationService {
         if (event.hasStarted(clock.instant())) {
             throw new RegistrationProblem("registration.error.startedCancellation");
         }
-        SortedMap<Long, Integer> byType = new TreeMap<>();
-        order.getTickets().forEach(ticket -> byType.merge(ticket.getType().getId(), 1, Integer::sum));
-        eventSeats.release(order.getEventId(), order.getTickets().size());
-        byType.forEach(types::release);
+        SortedMap<Long, Integer> released = new TreeMap<>();
+        for (Ticket ticket : order.getTickets()) {
+            if (!waitingList.handOver(order.getEventId(), ticket.getType().getId())) {
+                released.merge(ticket.getType().getId(), 1, Integer::sum);
+            }
+        }
+        release(order.getEventId(), released);
         order.cancel(clock.instant());
         audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CANCELLED, clock.instant()));
         return order;
+    }
+
+    /** Joins the waiting list of an event that has no seat left for sale. */
+    @Transactional
+    public WaitingListEntry joinWaitingList(AccountPrincipal user, long eventId, String key) {
+        Event event = events.viewable(eventId, key, user);
+        checkOpen(event, clock.instant());
+        boolean seatsForSale = types.findByEventIdOrderByPositionAscIdAsc(eventId).stream()
+                .anyMatch(type -> type.isOnSale(clock.instant(), event.getStartsAt()) && type.getRemaining() > 0);
+        if (!event.isSoldOut() && seatsForSale) {
+            throw new RegistrationProblem("waitlist.error.notSoldOut");
+        }
+        if (orders.existsByUserIdAndEventIdAndStatus(user.id(), eventId, OrderStatus.CONFIRMED)) {
+            throw new RegistrationProblem("waitlist.error.registered");
+        }
+        if (waitingEntries.findFirstByEventIdAndUserIdAndStatusIn(eventId, user.id(), ACTIVE).isPresent()) {
+            throw new RegistrationProblem("waitlist.error.already");
+        }
+        return waitingEntries.save(new WaitingListEntry(eventId, user.id(), clock.instant()));
+    }
+
+    /** Leaves the waiting list; a seat held for this person goes to the next one, or back on sale. */
+    @Transactional
+    public void leaveWaitingList(AccountPrincipal user, long entryId) {
+        WaitingListEntry entry = waitingEntries.findById(entryId).filter(found -> found.getUserId() == user.id())
+                .orElseThrow(() -> new EventNotFound(entryId));
+        if (entry.getStatus() == WaitingListEntry.Status.OFFERED) {
+            if (waitingEntries.endOffer(entryId, WaitingListEntry.Status.LEFT) == 1) {
+                passOn(entry.getEventId(), entry.getTicketTypeId());
+            }
+        } else if (entry.getStatus() == WaitingListEntry.Status.WAITING) {
+            waitingEntries.delete(entry);
+        }
+    }
+
+    /** Takes the seat held for this person: one ticket, no seat taken since it was kept for them. */
+    @Transactional
+    public Order claimOffer(AccountPrincipal user, long entryId) {
+        WaitingListEntry entry = waitingEntries.findById(entryId).filter(found -> found.getUserId() == user.id())
+                .orElseThrow(() -> new EventNotFound(entryId));
+        Instant now = clock.instant();
+        if (entry.getStatus() != WaitingListEntry.Status.OFFERED || !now.isBefore(entry.getOfferExpiresAt())
+                || waitingEntries.endOffer(entryId, WaitingListEntry.Status.CLAIMED) != 1) {
+            throw new RegistrationProblem("waitlist.error.offerGone");
+        }
+        Event event = events.get(entry.getEventId());
+        TicketType type = types.findById(entry.getTicketTypeId()).orElseThrow();
+        Order order = new Order(newReference(), user.id(), event.getId(), event.getCurrency(), user.language(), now);
+        order.add(new Ticket(order, type, user.fullName(), TicketSigner.newSecret(random), now));
+        order.confirmFree(now);
+        orders.save(order);
+        audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.REGISTERED, now));
+        audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CONFIRMED, now));
+        confirm(user, event, order, now);
+        return order;
+    }
+
+    /** Offers whose time is up pass to the next person waiting, or their seat goes back on sale. */
+    @Transactional
+    @PreAuthorize("permitAll()")
+    public int expireOffers() {
+        int expired = 0;
+        for (Long id : waitingEntries.findExpiredOffers(clock.instant())) {
+            WaitingListEntry entry = waitingEntries.findById(id).orElseThrow();
+            if (waitingEntries.endOffer(id, WaitingListEntry.Status.EXPIRED) == 1) {
+                passOn(entry.getEventId(), entry.getTicketTypeId());
+                expired++;
+            }
+        }
+        return expired;
     }
 
     @Transactional(readOnly = true)
@@ -163,6 +236,33 @@ public class RegistrationService {
     @Transactional(readOnly = true)
     public boolean isRegistered(AccountPrincipal user, long eventId) {
         return orders.existsByUserIdAndEventIdAndStatus(user.id(), eventId, OrderStatus.CONFIRMED);
+    }
+
+    private void confirm(AccountPrincipal user, Event event, Order order, Instant now) {
+        outbox.enqueue(new Mail(user.email(), user.language(), "registration-confirmed", Map.of(
+                "firstName", user.firstName(),
+                "eventTitle", event.getTitle(),
+                "reference", order.getReference(),
+                "ticketCount", order.getTickets().size(),
+                "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
+                new Attachment("tickets-" + order.getReference() + ".pdf", "application/pdf",
+                        ticketPdf.render(order.getTickets(), event, user.language())),
+                new Attachment("event-" + event.getId() + ".ics", "text/calendar; charset=UTF-8",
+                        CalendarFile.of(event, baseUrl + "/tickets", now).getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    private void passOn(long eventId, long typeId) {
+        if (!waitingList.handOver(eventId, typeId)) {
+            release(eventId, new TreeMap<>(Map.of(typeId, 1)));
+        }
+    }
+
+    private void release(long eventId, SortedMap<Long, Integer> byType) {
+        int seats = byType.values().stream().mapToInt(Integer::intValue).sum();
+        if (seats > 0) {
+            eventSeats.release(eventId, seats);
+            byType.forEach(types::release);
+        }
     }
 
     private void checkOpen(Event event, Instant now) {

@@ -1,0 +1,194 @@
+package org.guichet.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.account.AccountService;
+import org.guichet.account.User;
+import org.guichet.event.Event;
+import org.guichet.event.EventDetails;
+import org.guichet.event.Visibility;
+import org.guichet.support.Accounts;
+import org.guichet.support.IntegrationTest;
+import org.guichet.support.MutableClock;
+import org.guichet.support.TestEvents;
+import org.guichet.support.TestMail;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+@IntegrationTest
+class WaitingListTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    RegistrationService registrations;
+
+    @Autowired
+    TicketTypes ticketTypes;
+
+    @Autowired
+    TestEvents testEvents;
+
+    @Autowired
+    TestMail mail;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aFreedSeatIsHeldForTheFirstPersonWaitingThenPassesOnWhenUnclaimed() throws Exception {
+        Event event = eventWithOneSeat("Concert intimiste");
+        long type = ticketTypes.of(event.getId()).get(0).getId();
+        User holder = Accounts.participant(accounts);
+        User first = Accounts.participant(accounts);
+        User second = Accounts.participant(accounts);
+        Order order = register(holder, event, type);
+
+        assertThatThrownBy(() -> register(first, event, type)).isInstanceOf(SoldOut.class);
+        mvc.perform(post("/events/" + event.getId() + "/waitlist").with(csrf()).with(signedIn(first)))
+                .andExpect(redirectedUrl("/events/" + event.getId() + "#register"));
+        WaitingListEntry secondEntry = testEvents.as(second, () -> registrations.joinWaitingList(
+                AccountPrincipal.of(second), event.getId(), null));
+        assertThatThrownBy(() -> testEvents.as(second, () -> registrations.joinWaitingList(
+                AccountPrincipal.of(second), event.getId(), null))).hasMessage("waitlist.error.already");
+        mvc.perform(get("/events/" + event.getId()).with(signedIn(second)))
+                .andExpect(content().string(containsString("1 person is before you")));
+
+        testEvents.as(holder, () -> registrations.cancel(AccountPrincipal.of(holder), order.getId()));
+        assertThat(seatsTaken(event)).as("the freed seat is held, not put back on sale").isEqualTo(1);
+        assertThatThrownBy(() -> register(Accounts.participant(accounts), event, type)).isInstanceOf(SoldOut.class);
+        assertThat(mail.deliverAndRead(first.getEmail())).singleElement()
+                .satisfies(message -> assertThat(message.getSubject()).isEqualTo("A seat is free for Concert intimiste"));
+        mvc.perform(get("/events/" + event.getId()).with(signedIn(first)))
+                .andExpect(content().string(containsString("A seat is held for you until")));
+
+        clock.advance(Duration.ofHours(25));
+        assertThat(registrations.expireOffers()).isEqualTo(1);
+        assertThat(mail.deliverAndRead(second.getEmail())).hasSize(1);
+        long firstEntry = jdbc.queryForObject("select id from waiting_list_entries where user_id = ?", Long.class,
+                first.getId());
+        assertThatThrownBy(() -> testEvents.as(first, () -> registrations.claimOffer(AccountPrincipal.of(first), firstEntry)))
+                .hasMessage("waitlist.error.offerGone");
+
+        mvc.perform(post("/waitlist/" + secondEntry.getId() + "/claim").with(csrf()).with(signedIn(second))
+                        .param("eventId", String.valueOf(event.getId())))
+                .andExpect(redirectedUrl("/tickets"));
+        assertThat(seatsTaken(event)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from tickets t join orders o on o.id = t.order_id "
+                + "where t.event_id = ? and t.status = 'VALID' and o.user_id = ?", Integer.class, event.getId(),
+                second.getId())).isEqualTo(1);
+    }
+
+    @Test
+    void anUnclaimedOfferWithNobodyWaitingPutsTheSeatBackOnSale() {
+        Event event = eventWithOneSeat("Atelier calligraphie");
+        long type = ticketTypes.of(event.getId()).get(0).getId();
+        User holder = Accounts.participant(accounts);
+        User waiting = Accounts.participant(accounts);
+        Order order = register(holder, event, type);
+        testEvents.as(waiting, () -> registrations.joinWaitingList(AccountPrincipal.of(waiting), event.getId(), null));
+        testEvents.as(holder, () -> registrations.cancel(AccountPrincipal.of(holder), order.getId()));
+
+        clock.advance(Duration.ofHours(25));
+        registrations.expireOffers();
+        assertThat(seatsTaken(event)).isZero();
+        assertThat(register(Accounts.participant(accounts), event, type).getStatus()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void refusesToQueueWhileSeatsAreOnSale() {
+        User organizer = Accounts.organizer(accounts);
+        Event event = testEvents.published(organizer, "Place libre", "Agen");
+        User participant = Accounts.participant(accounts);
+        assertThatThrownBy(() -> testEvents.as(participant, () -> registrations.joinWaitingList(
+                AccountPrincipal.of(participant), event.getId(), null))).hasMessage("waitlist.error.notSoldOut");
+    }
+
+    @Test
+    void twoClaimsOfTheSameOfferGiveOneTicket() throws Exception {
+        Event event = eventWithOneSeat("Dégustation");
+        long type = ticketTypes.of(event.getId()).get(0).getId();
+        User holder = Accounts.participant(accounts);
+        User waiting = Accounts.participant(accounts);
+        Order order = register(holder, event, type);
+        WaitingListEntry entry = testEvents.as(waiting, () -> registrations.joinWaitingList(
+                AccountPrincipal.of(waiting), event.getId(), null));
+        testEvents.as(holder, () -> registrations.cancel(AccountPrincipal.of(holder), order.getId()));
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> claims = new ArrayList<>();
+        AccountPrincipal principal = AccountPrincipal.of(waiting);
+        for (int i = 0; i < 8; i++) {
+            Callable<Boolean> claim = () -> {
+                start.await();
+                try {
+                    testEvents.asPrincipal(principal, () -> registrations.claimOffer(principal, entry.getId()));
+                    return true;
+                } catch (RegistrationProblem | org.springframework.dao.ConcurrencyFailureException lost) {
+                    return false;
+                }
+            };
+            claims.add(pool.submit(claim));
+        }
+        start.countDown();
+        int won = 0;
+        for (Future<Boolean> claim : claims) {
+            won += claim.get(30, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        pool.shutdownNow();
+        assertThat(won).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from tickets where event_id = ? and status = 'VALID'",
+                Integer.class, event.getId())).isEqualTo(1);
+    }
+
+    private Event eventWithOneSeat(String title) {
+        User organizer = Accounts.organizer(accounts);
+        EventDetails base = testEvents.details(title, "Albi", "concert", 5, "0", Visibility.PUBLIC);
+        return testEvents.published(organizer, new EventDetails(base.title(), base.description(), base.categorySlug(),
+                base.venueName(), base.address(), base.city(), base.country(), null, base.startsAt(), base.endsAt(),
+                base.timeZone(), 1, base.price(), "EUR", Visibility.PUBLIC));
+    }
+
+    private Order register(User user, Event event, long type) {
+        return testEvents.as(user, () -> registrations.registerFree(AccountPrincipal.of(user), event.getId(), null,
+                Map.of(type, 1)));
+    }
+
+    private int seatsTaken(Event event) {
+        return jdbc.queryForObject("select seats_taken from events where id = ?", Integer.class, event.getId());
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(User user) {
+        return authentication(Accounts.signedIn(user));
+    }
+}
