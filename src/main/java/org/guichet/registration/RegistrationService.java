@@ -213,6 +213,21 @@ public class RegistrationService {
         return expired;
     }
 
+    /** The holder names who will use a ticket, until the event starts. */
+    @Transactional
+    public Ticket nameAttendee(AccountPrincipal user, long ticketId, String attendeeName) {
+        Ticket ticket = tickets.findWithOrder(ticketId).filter(found -> found.getOrder().getUserId() == user.id())
+                .orElseThrow(() -> new EventNotFound(ticketId));
+        if (attendeeName == null || attendeeName.isBlank() || attendeeName.strip().length() > 200) {
+            throw new RegistrationProblem("ticket.error.attendeeName");
+        }
+        if (ticket.getStatus() != TicketStatus.VALID || events.get(ticket.getEventId()).hasStarted(clock.instant())) {
+            throw new RegistrationProblem("ticket.error.notRenamable");
+        }
+        ticket.rename(attendeeName);
+        return ticket;
+    }
+
     @Transactional(readOnly = true)
     public List<Ticket> ticketsOf(AccountPrincipal user) {
         return tickets.findOwnedBy(user.id());

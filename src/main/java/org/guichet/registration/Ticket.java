@@ -68,6 +68,10 @@ public class Ticket {
         this.createdAt = now;
     }
 
+    void rename(String attendeeName) {
+        this.attendeeName = attendeeName.strip();
+    }
+
     void validateFree() {
         status = TicketStatus.VALID;
     }

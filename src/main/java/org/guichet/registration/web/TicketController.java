@@ -14,6 +14,7 @@ import org.guichet.event.CalendarFile;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.registration.QrCodes;
+import org.guichet.registration.RegistrationProblem;
 import org.guichet.registration.RegistrationService;
 import org.guichet.registration.Ticket;
 import org.guichet.registration.TicketPdf;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "My tickets", one ticket's page with its QR code, and its calendar file. Holder (or organizer) only. */
 @Controller
@@ -76,7 +80,20 @@ class TicketController {
         model.addAttribute("ticket", ticket);
         model.addAttribute("event", events.get(ticket.getEventId()));
         model.addAttribute("code", signer.sign(ticket.getId(), ticket.getEventId(), ticket.getSecret()));
+        model.addAttribute("now", clock.instant());
         return "registration/ticket";
+    }
+
+    @PostMapping("/tickets/{id}/attendee")
+    String nameAttendee(@PathVariable long id, @RequestParam(defaultValue = "") String attendeeName,
+            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
+        try {
+            registrations.nameAttendee(user, id, attendeeName);
+            redirect.addFlashAttribute("saved", "ticket.attendeeSaved");
+        } catch (RegistrationProblem problem) {
+            redirect.addFlashAttribute("attendeeProblem", problem.messageKey());
+        }
+        return "redirect:/tickets/" + id;
     }
 
     @GetMapping("/tickets/{id}/qr.png")
