@@ -5,6 +5,8 @@ create table waiting_list_entries (
     user_id           bigint      not null references users (id),
     status            varchar(20) not null,
     ticket_type_id    bigint      references ticket_types (id),
+    -- the one ticket type this person waits for; null for any seat of the event
+    wanted_type_id    bigint      references ticket_types (id),
     created_at        timestamp with time zone not null,
     offered_at        timestamp with time zone,
     offer_expires_at  timestamp with time zone,

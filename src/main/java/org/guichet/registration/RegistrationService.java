@@ -143,15 +143,26 @@ public class RegistrationService {
         return order;
     }
 
-    /** Joins the waiting list of an event that has no seat left for sale. */
+    /**
+     * Joins the waiting list of an event with no seat left for sale, or of one sold-out type ({@code typeId}
+     * not null) while others still sell.
+     */
     @Transactional
-    public WaitingListEntry joinWaitingList(AccountPrincipal user, long eventId, String key) {
+    public WaitingListEntry joinWaitingList(AccountPrincipal user, long eventId, String key, Long typeId) {
         Event event = events.viewable(eventId, key, user);
         checkOpen(event, clock.instant());
-        boolean seatsForSale = types.findByEventIdOrderByPositionAscIdAsc(eventId).stream()
+        List<TicketType> offered = types.findByEventIdOrderByPositionAscIdAsc(eventId);
+        boolean seatsForSale = offered.stream()
                 .anyMatch(type -> type.isOnSale(clock.instant(), event.getStartsAt()) && type.getRemaining() > 0);
-        if (!event.isSoldOut() && seatsForSale) {
-            throw new RegistrationProblem("waitlist.error.notSoldOut");
+        boolean eventFull = event.isSoldOut() || !seatsForSale;
+        Long wanted = null;
+        if (!eventFull) {
+            TicketType type = offered.stream().filter(candidate -> candidate.getId().equals(typeId)).findFirst()
+                    .orElseThrow(() -> new RegistrationProblem("waitlist.error.notSoldOut"));
+            if (type.getRemaining() > 0 || type.isClosed()) {
+                throw new RegistrationProblem("waitlist.error.notSoldOut");
+            }
+            wanted = type.getId();
         }
         if (orders.existsByUserIdAndEventIdAndStatus(user.id(), eventId, OrderStatus.CONFIRMED)) {
             throw new RegistrationProblem("waitlist.error.registered");
@@ -159,7 +170,7 @@ public class RegistrationService {
         if (waitingEntries.findFirstByEventIdAndUserIdAndStatusIn(eventId, user.id(), ACTIVE).isPresent()) {
             throw new RegistrationProblem("waitlist.error.already");
         }
-        return waitingEntries.save(new WaitingListEntry(eventId, user.id(), clock.instant()));
+        return waitingEntries.save(new WaitingListEntry(eventId, user.id(), wanted, clock.instant()));
     }
 
     /** Leaves the waiting list; a seat held for this person goes to the next one, or back on sale. */

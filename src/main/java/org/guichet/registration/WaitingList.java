@@ -51,7 +51,7 @@ class WaitingList {
     /** Offers a freed seat of this type to the first person still waiting; false when nobody is. */
     boolean handOver(long eventId, long typeId) {
         Instant now = clock.instant();
-        List<Long> queue = entries.findQueue(eventId, Limit.of(CANDIDATES));
+        List<Long> queue = entries.findQueue(eventId, typeId, Limit.of(CANDIDATES));
         for (Long candidate : queue) {
             if (entries.offer(candidate, typeId, now, now.plus(offerDuration)) == 1) {
                 tell(entries.findById(candidate).orElseThrow());

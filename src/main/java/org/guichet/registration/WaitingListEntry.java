@@ -31,6 +31,8 @@ public class WaitingListEntry {
 
     private Long ticketTypeId;
 
+    private Long wantedTypeId;
+
     private Instant createdAt;
 
     private Instant offeredAt;
@@ -43,9 +45,10 @@ public class WaitingListEntry {
     protected WaitingListEntry() {
     }
 
-    WaitingListEntry(long eventId, long userId, Instant now) {
+    WaitingListEntry(long eventId, long userId, Long wantedTypeId, Instant now) {
         this.eventId = eventId;
         this.userId = userId;
+        this.wantedTypeId = wantedTypeId;
         this.status = Status.WAITING;
         this.createdAt = now;
     }
@@ -68,6 +71,10 @@ public class WaitingListEntry {
 
     public Long getTicketTypeId() {
         return ticketTypeId;
+    }
+
+    public Long getWantedTypeId() {
+        return wantedTypeId;
     }
 
     public Instant getCreatedAt() {

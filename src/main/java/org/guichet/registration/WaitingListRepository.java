@@ -12,9 +12,11 @@ import org.springframework.data.jpa.repository.Query;
 
 interface WaitingListRepository extends JpaRepository<WaitingListEntry, Long> {
 
+    /** Who may take a freed seat of this type, first come first: people waiting for it, or for any seat. */
     @Query("select w.id from WaitingListEntry w where w.eventId = :eventId and w.status = "
-            + "org.guichet.registration.WaitingListEntry.Status.WAITING order by w.createdAt, w.id")
-    List<Long> findQueue(long eventId, Limit limit);
+            + "org.guichet.registration.WaitingListEntry.Status.WAITING "
+            + "and (w.wantedTypeId is null or w.wantedTypeId = :typeId) order by w.createdAt, w.id")
+    List<Long> findQueue(long eventId, long typeId, Limit limit);
 
     /** Gives the held seat to this person if they are still waiting: 0 rows means someone else got there first. */
     @Modifying(flushAutomatically = true)

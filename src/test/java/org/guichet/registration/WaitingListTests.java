@@ -77,9 +77,9 @@ class WaitingListTests {
         mvc.perform(post("/events/" + event.getId() + "/waitlist").with(csrf()).with(signedIn(first)))
                 .andExpect(redirectedUrl("/events/" + event.getId() + "#register"));
         WaitingListEntry secondEntry = testEvents.as(second, () -> registrations.joinWaitingList(
-                AccountPrincipal.of(second), event.getId(), null));
+                AccountPrincipal.of(second), event.getId(), null, null));
         assertThatThrownBy(() -> testEvents.as(second, () -> registrations.joinWaitingList(
-                AccountPrincipal.of(second), event.getId(), null))).hasMessage("waitlist.error.already");
+                AccountPrincipal.of(second), event.getId(), null, null))).hasMessage("waitlist.error.already");
         mvc.perform(get("/events/" + event.getId()).with(signedIn(second)))
                 .andExpect(content().string(containsString("1 person is before you")));
 
@@ -115,7 +115,7 @@ class WaitingListTests {
         User holder = Accounts.participant(accounts);
         User waiting = Accounts.participant(accounts);
         Order order = register(holder, event, type);
-        testEvents.as(waiting, () -> registrations.joinWaitingList(AccountPrincipal.of(waiting), event.getId(), null));
+        testEvents.as(waiting, () -> registrations.joinWaitingList(AccountPrincipal.of(waiting), event.getId(), null, null));
         testEvents.as(holder, () -> registrations.cancel(AccountPrincipal.of(holder), order.getId()));
 
         clock.advance(Duration.ofHours(25));
@@ -125,12 +125,36 @@ class WaitingListTests {
     }
 
     @Test
+    void someoneWaitingForASoldOutTypeGetsOnlyASeatOfThatType() throws Exception {
+        User organizer = Accounts.organizer(accounts);
+        Event event = testEvents.published(organizer, "Gala", "Arles");
+        long standard = ticketTypes.of(event.getId()).get(0).getId();
+        long vip = testEvents.as(organizer, () -> ticketTypes.add(event.getId(), AccountPrincipal.of(organizer),
+                new TicketTypeDetails("VIP", java.math.BigDecimal.ZERO, 1, 1, null, null))).getId();
+        User vipHolder = Accounts.participant(accounts);
+        User standardHolder = Accounts.participant(accounts);
+        Order vipOrder = register(vipHolder, event, vip);
+        Order standardOrder = register(standardHolder, event, standard);
+        User fan = Accounts.participant(accounts);
+        assertThatThrownBy(() -> testEvents.as(fan, () -> registrations.joinWaitingList(AccountPrincipal.of(fan),
+                event.getId(), null, standard))).hasMessage("waitlist.error.notSoldOut");
+        mvc.perform(get("/events/" + event.getId()).with(signedIn(fan)))
+                .andExpect(content().string(containsString("Wait for a “VIP” ticket")));
+        testEvents.as(fan, () -> registrations.joinWaitingList(AccountPrincipal.of(fan), event.getId(), null, vip));
+
+        testEvents.as(standardHolder, () -> registrations.cancel(AccountPrincipal.of(standardHolder), standardOrder.getId()));
+        assertThat(mail.deliverAndRead(fan.getEmail())).as("a Standard seat is not what the fan waits for").isEmpty();
+        testEvents.as(vipHolder, () -> registrations.cancel(AccountPrincipal.of(vipHolder), vipOrder.getId()));
+        assertThat(mail.deliverAndRead(fan.getEmail())).hasSize(1);
+    }
+
+    @Test
     void refusesToQueueWhileSeatsAreOnSale() {
         User organizer = Accounts.organizer(accounts);
         Event event = testEvents.published(organizer, "Place libre", "Agen");
         User participant = Accounts.participant(accounts);
         assertThatThrownBy(() -> testEvents.as(participant, () -> registrations.joinWaitingList(
-                AccountPrincipal.of(participant), event.getId(), null))).hasMessage("waitlist.error.notSoldOut");
+                AccountPrincipal.of(participant), event.getId(), null, null))).hasMessage("waitlist.error.notSoldOut");
     }
 
     @Test
@@ -141,7 +165,7 @@ class WaitingListTests {
         User waiting = Accounts.participant(accounts);
         Order order = register(holder, event, type);
         WaitingListEntry entry = testEvents.as(waiting, () -> registrations.joinWaitingList(
-                AccountPrincipal.of(waiting), event.getId(), null));
+                AccountPrincipal.of(waiting), event.getId(), null, null));
         testEvents.as(holder, () -> registrations.cancel(AccountPrincipal.of(holder), order.getId()));
 
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -31,9 +31,10 @@ class WaitingListController {
 
     @PostMapping("/events/{id}/waitlist")
     String join(@PathVariable long id, @RequestParam(required = false) String key,
-            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long type, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
         try {
-            registrations.joinWaitingList(user, id, key);
+            registrations.joinWaitingList(user, id, key, type);
             redirect.addFlashAttribute("waitlistSaved", "waitlist.joined");
         } catch (RegistrationProblem problem) {
             redirect.addFlashAttribute("registrationProblem", problem.messageKey());
