@@ -3,17 +3,26 @@ package org.guichet.demo;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 
+import org.guichet.account.AccountPrincipal;
 import org.guichet.account.Role;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
 import org.guichet.event.DemoEvents;
+import org.guichet.event.Event;
+import org.guichet.event.EventService;
+import org.guichet.registration.RegistrationService;
+import org.guichet.registration.TicketTypes;
 import org.guichet.event.StandardCategories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,21 +36,51 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoData {
 
     static final String PASSWORD = "guichet-demo";
+    private static final int DEMO_REGISTRATIONS = 2;
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final StandardCategories categories;
     private final DemoEvents events;
+    private final EventService eventService;
+    private final TicketTypes ticketTypes;
+    private final RegistrationService registrations;
     private final Clock clock;
 
     DemoData(UserRepository users, PasswordEncoder passwordEncoder, StandardCategories categories,
-            DemoEvents events, Clock clock) {
+            DemoEvents events, EventService eventService, TicketTypes ticketTypes, RegistrationService registrations,
+            Clock clock) {
         this.events = events;
+        this.eventService = eventService;
+        this.ticketTypes = ticketTypes;
+        this.registrations = registrations;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.categories = categories;
         this.clock = clock;
+    }
+
+    /** The demo participant holds tickets for the first free events, as if they had registered. */
+    private int registerForFreeEvents(User participant) {
+        AccountPrincipal principal = AccountPrincipal.of(participant);
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        try {
+            int registered = 0;
+            for (Event event : eventService.upcoming(DEMO_REGISTRATIONS * 3)) {
+                if (registered < DEMO_REGISTRATIONS && event.isFree()) {
+                    long type = ticketTypes.of(event.getId()).get(0).getId();
+                    registrations.registerFree(principal, event.getId(), null, Map.of(type, 1));
+                    registered++;
+                }
+            }
+            return registered;
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -57,7 +96,9 @@ class DemoData {
             users.save(new User("admin@example.com", hash, "Ada", "Admin", Locale.ENGLISH,
                     EnumSet.of(Role.ADMIN, Role.ORGANIZER), clock.instant()));
             int written = events.seed(organizer);
-            log.info("Demo data written on first start: 3 accounts, {} events.", written);
+            User participant = users.findByEmail("participant@example.com").orElseThrow();
+            int registered = registerForFreeEvents(participant);
+            log.info("Demo data written on first start: 3 accounts, {} events, {} registrations.", written, registered);
         }
         log.info("Demo accounts (password '{}'): organizer@example.com, participant@example.com, admin@example.com",
                 PASSWORD);
