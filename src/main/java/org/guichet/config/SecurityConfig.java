@@ -49,7 +49,7 @@ class SecurityConfig {
                         .requestMatchers("/events/*/register", "/events/*/waitlist").authenticated()
                         .requestMatchers("/", "/events", "/events/**", "/login", "/signup", "/password/**", "/account/email/confirm",
                                 "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**",
-                                "/favicon.ico", "/actuator/health", "/dev/mailbox/**").permitAll()
+                                "/favicon.ico", "/actuator/health", "/dev/mailbox/**", "/.well-known/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/dashboard/**").hasAnyRole("ORGANIZER", "ADMIN")
                         .anyRequest().authenticated())

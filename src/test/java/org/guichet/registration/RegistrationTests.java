@@ -135,6 +135,21 @@ class RegistrationTests {
     }
 
     @Test
+    void publishesThePublicKeySoAnyoneCanCheckATicketOffline() throws Exception {
+        String pem = mvc.perform(get("/.well-known/guichet-ticket-key")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        byte[] der = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        java.security.PublicKey key = java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+        String code = signer.sign(123, 456, TicketSigner.newSecret(new java.security.SecureRandom()));
+        byte[] bytes = java.util.Base64.getUrlDecoder().decode(code.substring(3));
+        java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(key);
+        verifier.update(bytes, 0, bytes.length - 64);
+        assertThat(verifier.verify(bytes, bytes.length - 64, 64)).isTrue();
+    }
+
+    @Test
     void registersSeveralAttendeesOverTwoTypes() {
         Event event = testEvents.published(organizer, "Journée portes ouvertes", "Caen");
         long standard = standard(event);
