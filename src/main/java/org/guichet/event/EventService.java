@@ -56,15 +56,17 @@ public class EventService {
     private final FileStorage storage;
     private final Outbox outbox;
     private final ApplicationEventPublisher publisher;
+    private final List<EventDeletionGuard> deletionGuards;
     private final Clock clock;
     private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
 
     EventService(EventRepository events, CategoryRepository categories, EventInvitationRepository invitations,
             EventAuditRepository audit, UserRepository users, MarkdownRenderer markdown, ImageProcessor images,
-            FileStorage storage, Outbox outbox, ApplicationEventPublisher publisher, Clock clock,
-            @Value("${guichet.base-url}") String baseUrl) {
+            FileStorage storage, Outbox outbox, ApplicationEventPublisher publisher,
+            List<EventDeletionGuard> deletionGuards, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
         this.publisher = publisher;
+        this.deletionGuards = deletionGuards;
         this.events = events;
         this.categories = categories;
         this.invitations = invitations;
@@ -232,7 +234,7 @@ public class EventService {
     @PreAuthorize(ORGANIZERS)
     public void delete(long eventId, AccountPrincipal organizer) {
         Event event = manageable(eventId, organizer);
-        if (event.getSeatsTaken() > 0) {
+        if (event.getSeatsTaken() > 0 || deletionGuards.stream().anyMatch(guard -> guard.forbidsDeleting(eventId))) {
             throw new EventProblem(null, "event.error.deleteWithTickets");
         }
         record(event, organizer, EventAudit.Action.DELETED);

@@ -223,6 +223,10 @@ class RegistrationTests {
         User other = Accounts.participant(accounts);
         mvc.perform(post("/orders/" + order.getId() + "/cancel").with(csrf())
                 .with(authentication(Accounts.signedIn(other)))).andExpect(status().isNotFound());
+
+        mvc.perform(post("/dashboard/events/" + event.getId() + "/delete").with(csrf())
+                        .with(authentication(Accounts.signedIn(organizer))))
+                .andExpect(flash().attribute("problem", "event.error.deleteWithTickets"));
     }
 
     @Test
