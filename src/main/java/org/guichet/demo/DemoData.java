@@ -73,7 +73,7 @@ class DemoData {
             for (Event event : eventService.upcoming(DEMO_REGISTRATIONS * 3)) {
                 if (registered < DEMO_REGISTRATIONS && event.isFree()) {
                     long type = ticketTypes.of(event.getId()).get(0).getId();
-                    registrations.registerFree(principal, event.getId(), null, Map.of(type, 1));
+                    registrations.register(principal, event.getId(), null, Map.of(type, 1));
                     registered++;
                 }
             }

@@ -48,6 +48,12 @@ public class Order {
 
     private Instant cancelledAt;
 
+    private Instant holdExpiresAt;
+
+    private String gateway;
+
+    private String checkoutSession;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<Ticket> tickets = new ArrayList<>();
@@ -79,6 +85,29 @@ public class Order {
         status = OrderStatus.CONFIRMED;
         confirmedAt = now;
         tickets.forEach(Ticket::validateFree);
+    }
+
+    void hold(Instant until) {
+        holdExpiresAt = until;
+    }
+
+    /** The gateway confirmed the payment: the tickets get their holders in. */
+    void confirmPaid(Instant now) {
+        status = OrderStatus.CONFIRMED;
+        confirmedAt = now;
+        tickets.forEach(Ticket::validatePaid);
+    }
+
+    /** The hold ran out unpaid: the seats went back on sale. */
+    void expire(Instant now) {
+        status = OrderStatus.EXPIRED;
+        cancelledAt = now;
+        tickets.forEach(Ticket::cancel);
+    }
+
+    void checkoutWith(String gateway, String session) {
+        this.gateway = gateway;
+        this.checkoutSession = session;
     }
 
     void cancel(Instant now) {
@@ -133,6 +162,18 @@ public class Order {
 
     public Instant getCancelledAt() {
         return cancelledAt;
+    }
+
+    public Instant getHoldExpiresAt() {
+        return holdExpiresAt;
+    }
+
+    public String getGateway() {
+        return gateway;
+    }
+
+    public String getCheckoutSession() {
+        return checkoutSession;
     }
 
     public List<Ticket> getTickets() {

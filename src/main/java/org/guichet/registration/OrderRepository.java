@@ -1,5 +1,6 @@
 package org.guichet.registration;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,10 @@ interface OrderRepository extends JpaRepository<Order, Long> {
     Optional<Order> findWithTickets(long id);
 
     boolean existsByEventId(long eventId);
+
+    @Query("select o.id from Order o where o.status = org.guichet.registration.OrderStatus.PENDING_PAYMENT "
+            + "and o.holdExpiresAt <= :now")
+    List<Long> findExpiredHolds(Instant now);
 
     boolean existsByUserIdAndEventIdAndStatus(long userId, long eventId, OrderStatus status);
 }

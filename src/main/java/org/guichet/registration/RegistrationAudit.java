@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 @Table(name = "registration_audit")
 class RegistrationAudit {
 
-    enum Action { REGISTERED, CONFIRMED, CANCELLED }
+    enum Action { REGISTERED, CONFIRMED, CANCELLED, EXPIRED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

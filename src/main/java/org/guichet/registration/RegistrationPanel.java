@@ -39,8 +39,7 @@ class RegistrationPanel implements EventPageExtension {
                 .filter(type -> type.isOnSale(clock.instant(), event.getStartsAt()) && type.getRemaining() > 0)
                 .map(TicketType::getId).toList();
         attributes.put("onSale", onSale);
-        attributes.put("registrable", offered.stream()
-                .anyMatch(type -> onSale.contains(type.getId()) && type.isFree()));
+        attributes.put("registrable", !onSale.isEmpty());
         WaitingListEntry waiting = viewer == null ? null : waitingEntries.findFirstByEventIdAndUserIdAndStatusIn(
                 event.getId(), viewer.id(), EnumSet.of(WaitingListEntry.Status.WAITING, WaitingListEntry.Status.OFFERED))
                 .orElse(null);

@@ -3,6 +3,7 @@ package org.guichet.registration;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,14 +49,17 @@ public class RegistrationService {
     private final TicketPdf ticketPdf;
     private final WaitingList waitingList;
     private final WaitingListRepository waitingEntries;
+    private final Duration hold;
     private final Clock clock;
     private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
 
     RegistrationService(EventService events, EventSeats eventSeats, TicketTypeRepository types,
             OrderRepository orders, TicketRepository tickets, RegistrationAuditRepository audit, Outbox outbox,
-            TicketPdf ticketPdf, WaitingList waitingList, WaitingListRepository waitingEntries, Clock clock,
+            TicketPdf ticketPdf, WaitingList waitingList, WaitingListRepository waitingEntries,
+            @Value("${guichet.payments.hold:15m}") Duration hold, Clock clock,
             @Value("${guichet.base-url}") String baseUrl) {
+        this.hold = hold;
         this.ticketPdf = ticketPdf;
         this.waitingList = waitingList;
         this.waitingEntries = waitingEntries;
@@ -71,11 +75,12 @@ public class RegistrationService {
     }
 
     /**
-     * Registers the user for free tickets: {@code quantities} maps ticket type ids to how many. Every rule is
-     * checked here, whatever the form sent. The confirmation mail is written in the same transaction.
+     * Registers the user: {@code quantities} maps ticket type ids to how many. Every rule is checked here, whatever
+     * the form sent. A free order is confirmed at once (its mail written in the same transaction); a paid one
+     * holds its seats, unpaid, until {@code guichet.payments.hold} has passed.
      */
     @Transactional
-    public Order registerFree(AccountPrincipal user, long eventId, String key, Map<Long, Integer> quantities) {
+    public Order register(AccountPrincipal user, long eventId, String key, Map<Long, Integer> quantities) {
         Event event = events.viewable(eventId, key, user);
         Instant now = clock.instant();
         checkOpen(event, now);
@@ -94,9 +99,6 @@ public class RegistrationService {
             if (line.getValue() > type.getMaxPerOrder()) {
                 throw new RegistrationProblem("registration.error.tooMany", type.getMaxPerOrder(), type.getName());
             }
-            if (!type.isFree()) {
-                throw new RegistrationProblem("registration.error.paidNotYet", type.getName());
-            }
             seats += line.getValue();
         }
         takeSeats(eventId, wanted, seats);
@@ -107,12 +109,93 @@ public class RegistrationService {
                 order.add(new Ticket(order, offered.get(typeId), user.fullName(), TicketSigner.newSecret(random), now));
             }
         });
+        if (!order.isFree()) {
+            order.hold(now.plus(hold));
+            orders.save(order);
+            audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.REGISTERED, now));
+            return order;
+        }
         order.confirmFree(now);
         orders.save(order);
         audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.REGISTERED, now));
         audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CONFIRMED, now));
         confirm(user, event, order, now);
         return order;
+    }
+
+    /** What a confirmed payment did to its order. */
+    public enum PaymentOutcome { CONFIRMED, ALREADY_CONFIRMED, NEEDS_REFUND }
+
+    /**
+     * A verified payment for this order. A hold that expired meanwhile is honoured if the seats can be taken
+     * again; otherwise the caller refunds.
+     */
+    @Transactional
+    @PreAuthorize("permitAll()")
+    public PaymentOutcome confirmPayment(long orderId) {
+        Order order = orders.findWithTickets(orderId).orElseThrow(() -> new EventNotFound(orderId));
+        Instant now = clock.instant();
+        if (order.getStatus() == OrderStatus.CONFIRMED) {
+            return PaymentOutcome.ALREADY_CONFIRMED;
+        }
+        if (order.getStatus() == OrderStatus.EXPIRED) {
+            SortedMap<Long, Integer> byType = new TreeMap<>();
+            order.getTickets().forEach(ticket -> byType.merge(ticket.getType().getId(), 1, Integer::sum));
+            if (!retake(order.getEventId(), byType, order.getTickets().size())) {
+                return PaymentOutcome.NEEDS_REFUND;
+            }
+        } else if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
+            return PaymentOutcome.NEEDS_REFUND;
+        }
+        order.confirmPaid(now);
+        audit.save(new RegistrationAudit(order.getId(), null, RegistrationAudit.Action.CONFIRMED, now));
+        return PaymentOutcome.CONFIRMED;
+    }
+
+    /** Unpaid holds whose time is up: the order expires and its seats go to the waiting list or back on sale. */
+    @Transactional
+    @PreAuthorize("permitAll()")
+    public int expireHolds() {
+        int expired = 0;
+        for (Long id : orders.findExpiredHolds(clock.instant())) {
+            Order order = orders.findWithTickets(id).orElseThrow();
+            if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
+                continue;
+            }
+            SortedMap<Long, Integer> released = new TreeMap<>();
+            for (Ticket ticket : order.getTickets()) {
+                if (!waitingList.handOver(order.getEventId(), ticket.getType().getId())) {
+                    released.merge(ticket.getType().getId(), 1, Integer::sum);
+                }
+            }
+            release(order.getEventId(), released);
+            order.expire(clock.instant());
+            audit.save(new RegistrationAudit(order.getId(), null, RegistrationAudit.Action.EXPIRED, clock.instant()));
+            expired++;
+        }
+        return expired;
+    }
+
+    /** Remembers the gateway's checkout session for an order still waiting for its payment. */
+    @Transactional
+    public Order attachCheckout(AccountPrincipal user, long orderId, String gateway, String session) {
+        Order order = ownOrder(user, orderId);
+        order.checkoutWith(gateway, session);
+        return order;
+    }
+
+    /** One of the user's orders, with its tickets. */
+    @Transactional(readOnly = true)
+    public Order ownOrder(AccountPrincipal user, long orderId) {
+        return orders.findWithTickets(orderId).filter(found -> found.getUserId() == user.id())
+                .orElseThrow(() -> new EventNotFound(orderId));
+    }
+
+    /** An order with its tickets, for modules acting on the gateway's word (no user around). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("permitAll()")
+    public Order orderForPayment(long orderId) {
+        return orders.findWithTickets(orderId).orElseThrow(() -> new EventNotFound(orderId));
     }
 
     /** Cancels a free registration before the event starts: its seats go back on sale at once. */
@@ -301,6 +384,23 @@ public class RegistrationService {
         if (event.hasStarted(now)) {
             throw new RegistrationProblem("registration.error.started");
         }
+    }
+
+    /** Takes seats again for an order whose hold had expired; false when they are gone. */
+    private boolean retake(long eventId, SortedMap<Long, Integer> byType, int seats) {
+        if (eventSeats.take(eventId, seats) == 0) {
+            return false;
+        }
+        SortedMap<Long, Integer> taken = new TreeMap<>();
+        for (Map.Entry<Long, Integer> line : byType.entrySet()) {
+            if (types.take(line.getKey(), line.getValue()) == 0) {
+                eventSeats.release(eventId, seats);
+                taken.forEach(types::release);
+                return false;
+            }
+            taken.put(line.getKey(), line.getValue());
+        }
+        return true;
     }
 
     private void takeSeats(long eventId, SortedMap<Long, Integer> wanted, int seats) {

@@ -72,6 +72,11 @@ public class Ticket {
         this.attendeeName = attendeeName.strip();
     }
 
+    void validatePaid() {
+        status = TicketStatus.VALID;
+        paymentStatus = PaymentStatus.PAID;
+    }
+
     void validateFree() {
         status = TicketStatus.VALID;
     }

@@ -113,7 +113,7 @@ class RegistrationInBrowserTests {
                 base.startsAt(), base.endsAt(), base.timeZone(), 1, base.price(), "EUR", Visibility.PUBLIC));
         long standard = ticketTypes.of(event.getId()).get(0).getId();
         User holder = Accounts.participant(accounts);
-        Order order = testEvents.as(holder, () -> registrations.registerFree(AccountPrincipal.of(holder),
+        Order order = testEvents.as(holder, () -> registrations.register(AccountPrincipal.of(holder),
                 event.getId(), null, Map.of(standard, 1)));
         User waiting = Accounts.participant(accounts);
 

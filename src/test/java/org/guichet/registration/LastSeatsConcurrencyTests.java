@@ -101,7 +101,7 @@ class LastSeatsConcurrencyTests {
                     start.await();
                     return testEvents.asPrincipal(person, () -> {
                         try {
-                            registrations.registerFree(person, eventId, null, quantities);
+                            registrations.register(person, eventId, null, quantities);
                             return "registered";
                         } catch (SoldOut soldOut) {
                             return "sold out";

@@ -154,7 +154,7 @@ class RegistrationTests {
         Event event = testEvents.published(organizer, "Journée portes ouvertes", "Caen");
         long standard = standard(event);
         TicketType student = typeRepository.save(new TicketType(event.getId(), "Student", BigDecimal.ZERO, 10, 3, 1));
-        Order order = as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant), event.getId(),
+        Order order = as(participant, () -> registrations.register(AccountPrincipal.of(participant), event.getId(),
                 null, Map.of(standard, 2, student.getId(), 3)));
         assertThat(order.getTickets()).hasSize(5);
         assertThat(order.getTickets()).extracting(ticket -> ticket.getType().getName())
@@ -191,13 +191,13 @@ class RegistrationTests {
         assertProblem(cancelled, Map.of(standard(cancelled), 1), "registration.error.cancelled");
 
         Event draft = testEvents.draft(organizer, testEvents.details("Brouillon", "Metz", "meetup", 5, "0", Visibility.PUBLIC));
-        assertThatThrownBy(() -> as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+        assertThatThrownBy(() -> as(participant, () -> registrations.register(AccountPrincipal.of(participant),
                 draft.getId(), null, Map.of(standard(draft), 1)))).isInstanceOf(EventNotFound.class);
 
         Event secret = testEvents.published(organizer, testEvents.details("Secret", "Metz", "meetup", 5, "0", Visibility.PRIVATE));
-        assertThatThrownBy(() -> as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+        assertThatThrownBy(() -> as(participant, () -> registrations.register(AccountPrincipal.of(participant),
                 secret.getId(), null, Map.of(standard(secret), 1)))).isInstanceOf(EventNotFound.class);
-        Order withKey = as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+        Order withKey = as(participant, () -> registrations.register(AccountPrincipal.of(participant),
                 secret.getId(), secret.getPrivateToken(), Map.of(standard(secret), 1)));
         assertThat(withKey.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
     }
@@ -205,7 +205,7 @@ class RegistrationTests {
     @Test
     void cancellingFreesTheSeatsAtOnceAndTheTicketStopsBeingValid() throws Exception {
         Event event = testEvents.published(organizer, "Conférence jardinage", "Pau");
-        Order order = as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+        Order order = as(participant, () -> registrations.register(AccountPrincipal.of(participant),
                 event.getId(), null, Map.of(standard(event), 2)));
         long ticketId = order.getTickets().get(0).getId();
 
@@ -232,7 +232,7 @@ class RegistrationTests {
     @Test
     void onlyTheHolderAndTheOrganizerSeeATicket() throws Exception {
         Event event = testEvents.published(organizer, "Bal populaire", "Nîmes");
-        Order order = as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+        Order order = as(participant, () -> registrations.register(AccountPrincipal.of(participant),
                 event.getId(), null, Map.of(standard(event), 1)));
         long ticketId = order.getTickets().get(0).getId();
         mvc.perform(get("/tickets/" + ticketId).with(authentication(Accounts.signedIn(organizer))))
@@ -262,7 +262,7 @@ class RegistrationTests {
     }
 
     private void assertProblem(Event event, Map<Long, Integer> quantities, String key) {
-        assertThatThrownBy(() -> as(participant, () -> registrations.registerFree(AccountPrincipal.of(participant),
+        assertThatThrownBy(() -> as(participant, () -> registrations.register(AccountPrincipal.of(participant),
                 event.getId(), null, quantities)))
                 .isInstanceOf(RegistrationProblem.class)
                 .hasMessage(key);

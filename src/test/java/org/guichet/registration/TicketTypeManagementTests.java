@@ -65,11 +65,11 @@ class TicketTypeManagementTests {
 
         TicketType student = ticketTypes.of(event.getId()).get(1);
         assertThatThrownBy(() -> testEvents.as(organizer, () -> {
-            registrations.registerFree(AccountPrincipal.of(organizer), event.getId(), null, Map.of(student.getId(), 2));
+            registrations.register(AccountPrincipal.of(organizer), event.getId(), null, Map.of(student.getId(), 2));
             return null;
         })).isInstanceOf(RegistrationProblem.class).hasMessage("registration.error.tooMany");
 
-        testEvents.as(organizer, () -> registrations.registerFree(AccountPrincipal.of(organizer), event.getId(), null,
+        testEvents.as(organizer, () -> registrations.register(AccountPrincipal.of(organizer), event.getId(), null,
                 Map.of(student.getId(), 1)));
         mvc.perform(post("/dashboard/events/" + event.getId() + "/tickets/" + student.getId() + "/delete").with(csrf())
                         .with(asOrganizer))
@@ -80,7 +80,7 @@ class TicketTypeManagementTests {
         mvc.perform(post("/dashboard/events/" + event.getId() + "/tickets/" + student.getId() + "/close").with(csrf())
                 .with(asOrganizer));
         User participant = Accounts.participant(accounts);
-        assertThatThrownBy(() -> testEvents.as(participant, () -> registrations.registerFree(
+        assertThatThrownBy(() -> testEvents.as(participant, () -> registrations.register(
                 AccountPrincipal.of(participant), event.getId(), null, Map.of(student.getId(), 1))))
                 .isInstanceOf(RegistrationProblem.class).hasMessage("registration.error.notOnSale");
     }

@@ -204,7 +204,7 @@ class WaitingListTests {
     }
 
     private Order register(User user, Event event, long type) {
-        return testEvents.as(user, () -> registrations.registerFree(AccountPrincipal.of(user), event.getId(), null,
+        return testEvents.as(user, () -> registrations.register(AccountPrincipal.of(user), event.getId(), null,
                 Map.of(type, 1)));
     }
 

@@ -7,6 +7,7 @@ import org.guichet.account.AccountPrincipal;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.registration.Order;
+import org.guichet.registration.OrderStatus;
 import org.guichet.registration.RegistrationProblem;
 import org.guichet.registration.RegistrationService;
 import org.guichet.registration.SoldOut;
@@ -63,7 +64,10 @@ class RegistrationController {
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         String key = params.get("key");
         try {
-            Order order = registrations.registerFree(user, id, key, quantities(params));
+            Order order = registrations.register(user, id, key, quantities(params));
+            if (order.getStatus() == OrderStatus.PENDING_PAYMENT) {
+                return "redirect:/orders/" + order.getId() + "/pay";
+            }
             redirect.addFlashAttribute("registered", order.getReference());
             return "redirect:/tickets";
         } catch (SoldOut soldOut) {

@@ -1,0 +1,9 @@
+package org.guichet.payment;
+
+/** A payment provider: opens hosted checkout pages; its verified webhooks come back as {@link GatewayNotice}s. */
+public interface PaymentGateway {
+
+    String name();
+
+    Checkout open(CheckoutRequest request);
+}

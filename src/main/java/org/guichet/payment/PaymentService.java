@@ -1,0 +1,130 @@
+package org.guichet.payment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.account.User;
+import org.guichet.account.UserRepository;
+import org.guichet.event.Event;
+import org.guichet.event.EventService;
+import org.guichet.notification.Attachment;
+import org.guichet.notification.Mail;
+import org.guichet.notification.Outbox;
+import org.guichet.registration.Order;
+import org.guichet.registration.OrderStatus;
+import org.guichet.registration.RegistrationService;
+import org.guichet.registration.TicketPdf;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Paying for orders: opens the active gateway's checkout (never inside a database transaction), and acts on its
+ * verified webhooks, each once (idempotent by the gateway's event id).
+ */
+@Service
+public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+    private final PaymentGateway gateway;
+    private final RegistrationService registrations;
+    private final PaymentRepository payments;
+    private final GatewayEventRepository handled;
+    private final EventService events;
+    private final UserRepository users;
+    private final ReceiptPdf receipts;
+    private final TicketPdf tickets;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final String baseUrl;
+
+    PaymentService(PaymentGateway gateway, RegistrationService registrations, PaymentRepository payments,
+            GatewayEventRepository handled, EventService events, UserRepository users, ReceiptPdf receipts,
+            TicketPdf tickets, Outbox outbox, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+        this.gateway = gateway;
+        this.registrations = registrations;
+        this.payments = payments;
+        this.handled = handled;
+        this.events = events;
+        this.users = users;
+        this.receipts = receipts;
+        this.tickets = tickets;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Opens a checkout for an order still holding its seats; the caller sends the buyer to its page. */
+    public Checkout startCheckout(AccountPrincipal buyer, long orderId) {
+        Order order = registrations.ownOrder(buyer, orderId);
+        if (order.getStatus() != OrderStatus.PENDING_PAYMENT || !clock.instant().isBefore(order.getHoldExpiresAt())) {
+            throw new PaymentProblem("payment.error.notPayable");
+        }
+        Event event = events.get(order.getEventId());
+        Checkout checkout = gateway.open(new CheckoutRequest(order.getId(), order.getReference(), order.getTotal(),
+                order.getCurrency(), event.getTitle(), buyer.email(), baseUrl + "/orders/" + order.getId() + "/return",
+                order.getHoldExpiresAt()));
+        registrations.attachCheckout(buyer, orderId, gateway.name(), checkout.sessionId());
+        return checkout;
+    }
+
+    /** Acts on a verified gateway event; false when it had already been handled. */
+    @Transactional
+    public boolean handle(GatewayNotice notice) {
+        if (handled.existsByGatewayAndEventId(notice.gateway(), notice.eventId())) {
+            return false;
+        }
+        handled.saveAndFlush(new GatewayEvent(notice.gateway(), notice.eventId(), notice.type().name(), clock.instant()));
+        if (notice.type() == GatewayNotice.Type.PAYMENT_SUCCEEDED) {
+            paid(notice);
+        }
+        return true;
+    }
+
+    private void paid(GatewayNotice notice) {
+        Order order = registrations.orderForPayment(notice.orderId());
+        if (order.getTotal().compareTo(notice.amount()) != 0 || !order.getCurrency().equals(notice.currency())) {
+            log.warn("Gateway {} reported {} {} for order {} which costs {} {}: ignored", notice.gateway(),
+                    notice.amount(), notice.currency(), order.getReference(), order.getTotal(), order.getCurrency());
+            return;
+        }
+        if (payments.findByOrderId(order.getId()).isPresent()) {
+            return;
+        }
+        RegistrationService.PaymentOutcome outcome = registrations.confirmPayment(order.getId());
+        Instant now = clock.instant();
+        Payment payment = payments.save(new Payment(order.getId(), order.getUserId(), notice.amount(),
+                notice.currency(), notice.gateway(), notice.transactionRef(), now, receiptNumber(order, now)));
+        User buyer = users.findById(order.getUserId()).orElseThrow();
+        Event event = events.get(order.getEventId());
+        if (outcome == RegistrationService.PaymentOutcome.NEEDS_REFUND) {
+            payment.refundAll(now);
+            outbox.enqueue(new Mail(buyer.getEmail(), order.getLanguage(), "payment-refunded", Map.of(
+                    "firstName", buyer.getFirstName(),
+                    "eventTitle", event.getTitle(),
+                    "reference", order.getReference()), List.of(event.getTitle())));
+            return;
+        }
+        Order confirmed = registrations.orderForPayment(order.getId());
+        outbox.enqueue(new Mail(buyer.getEmail(), order.getLanguage(), "payment-confirmed", Map.of(
+                "firstName", buyer.getFirstName(),
+                "eventTitle", event.getTitle(),
+                "reference", order.getReference(),
+                "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
+                new Attachment("receipt-" + payment.getReceiptNumber() + ".pdf", "application/pdf",
+                        receipts.render(payment, confirmed, event, buyer, order.getLanguage())),
+                new Attachment("tickets-" + order.getReference() + ".pdf", "application/pdf",
+                        tickets.render(confirmed.getTickets(), event, order.getLanguage())))));
+    }
+
+    private static String receiptNumber(Order order, Instant now) {
+        return "R-" + now.atZone(ZoneOffset.UTC).getYear() + "-" + String.format("%07d", order.getId());
+    }
+}

@@ -1,0 +1,43 @@
+package org.guichet.payment.sandbox;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+
+import org.guichet.payment.Checkout;
+import org.guichet.payment.CheckoutRequest;
+import org.guichet.payment.PaymentGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The built-in test gateway: a hosted page under /sandbox/checkout that behaves like Stripe Checkout. */
+@Component
+class SandboxGateway implements PaymentGateway {
+
+    static final String NAME = "sandbox";
+
+    private final SandboxSessionRepository sessions;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SandboxGateway(SandboxSessionRepository sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    @Transactional
+    public Checkout open(CheckoutRequest request) {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        String id = "cs_test_" + HexFormat.of().formatHex(bytes);
+        sessions.save(new SandboxSession(id, request.orderId(), request.reference(), request.amount(),
+                request.currency(), request.returnUrl(), clock.instant(), request.expiresAt()));
+        return new Checkout(id, "/sandbox/checkout/" + id);
+    }
+}
