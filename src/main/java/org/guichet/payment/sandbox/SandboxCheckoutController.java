@@ -1,5 +1,6 @@
 package org.guichet.payment.sandbox;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -62,7 +63,8 @@ class SandboxCheckoutController {
                     paying.paid();
                     webhooks.queue(notices.payload("evt_" + token(), paying, "pi_" + token()));
                 });
-                return "redirect:" + session.getReturnUrl();
+                // The sandbox is served by Guichet itself: back to the same site, whatever its public address.
+                return "redirect:" + URI.create(session.getReturnUrl()).getRawPath();
             }
             case DECLINED -> {
                 return show(session, model, locale, "sandbox.declined");

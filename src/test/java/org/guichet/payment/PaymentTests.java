@@ -1,0 +1,265 @@
+package org.guichet.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.account.AccountService;
+import org.guichet.account.User;
+import org.guichet.event.Event;
+import org.guichet.event.EventDetails;
+import org.guichet.event.Visibility;
+import org.guichet.payment.sandbox.WebhookSignature;
+import org.guichet.registration.Order;
+import org.guichet.registration.OrderStatus;
+import org.guichet.registration.RegistrationService;
+import org.guichet.registration.TicketTypes;
+import org.guichet.support.Accounts;
+import org.guichet.support.IntegrationTest;
+import org.guichet.support.MutableClock;
+import org.guichet.support.TestEvents;
+import org.guichet.support.TestMail;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@IntegrationTest
+class PaymentTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    RegistrationService registrations;
+
+    @Autowired
+    TicketTypes ticketTypes;
+
+    @Autowired
+    TestEvents testEvents;
+
+    @Autowired
+    TestMail mail;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${guichet.payments.sandbox.webhook-secret}")
+    String secret;
+
+    User buyer;
+    Event event;
+    long type;
+
+    @BeforeEach
+    void paidEvent() {
+        User organizer = Accounts.organizer(accounts);
+        EventDetails base = testEvents.details("Opéra " + System.nanoTime(), "Nancy", "concert", 10, "45.50",
+                Visibility.PUBLIC);
+        event = testEvents.published(organizer, new EventDetails(base.title(), base.description(), base.categorySlug(),
+                base.venueName(), base.address(), base.city(), base.country(), null, base.startsAt(), base.endsAt(),
+                base.timeZone(), 2, base.price(), "EUR", Visibility.PUBLIC));
+        type = ticketTypes.of(event.getId()).get(0).getId();
+        buyer = Accounts.participant(accounts);
+    }
+
+    @Test
+    void aPaidOrderHoldsItsSeatsUnpaidAndGoesToTheGatewaysPage() throws Exception {
+        mvc.perform(post("/events/" + event.getId() + "/register").with(csrf()).with(signedIn(buyer))
+                        .param("qty-" + type, "2"))
+                .andExpect(redirectedUrlPattern("/orders/*/pay"));
+        Order order = onlyOrderOf(buyer);
+        assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(order.getTotal()).isEqualByComparingTo("91.00");
+        assertThat(order.getHoldExpiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
+        assertThat(seatsTaken()).isEqualTo(2);
+
+        String page = mvc.perform(get("/orders/" + order.getId() + "/pay").with(signedIn(buyer)))
+                .andExpect(redirectedUrlPattern("/sandbox/checkout/cs_test_*"))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(page)).andExpect(content().string(containsString("Test payment page.")))
+                .andExpect(content().string(containsString("€91.00")));
+        mvc.perform(get("/orders/" + order.getId() + "/return").with(signedIn(buyer)))
+                .andExpect(content().string(containsString("being confirmed")))
+                .andExpect(content().string(containsString("hx-trigger=\"every 2s\"")));
+    }
+
+    @Test
+    void theSandboxPageChecksTheCardLikeARealForm() throws Exception {
+        String page = checkoutPage(hold(2));
+        mvc.perform(post(page).with(csrf()).param("number", "4242 4242 4242 4241").param("expiry", "13/30").param("cvc", "1"))
+                .andExpect(content().string(containsString("Enter a valid card number.")))
+                .andExpect(content().string(containsString("Enter the expiry date as MM/YY.")))
+                .andExpect(content().string(containsString("Enter the 3 or 4 digit security code.")));
+        mvc.perform(post(page).with(csrf()).param("number", "4242424242424242").param("expiry", "01/20").param("cvc", "123"))
+                .andExpect(content().string(containsString("This card has expired.")));
+        mvc.perform(post(page).with(csrf()).param("number", "4000 0000 0000 0002").param("expiry", "12/39").param("cvc", "123"))
+                .andExpect(content().string(containsString("Your card was declined.")));
+        mvc.perform(post(page).with(csrf()).param("number", "4000 0000 0000 9995").param("expiry", "12/39").param("cvc", "123"))
+                .andExpect(content().string(containsString("insufficient funds")));
+        assertThat(jdbc.queryForObject("select count(*) from sandbox_webhooks", Long.class)).isNotNull();
+        long queuedBefore = jdbc.queryForObject("select count(*) from sandbox_webhooks", Long.class);
+        mvc.perform(post(page).with(csrf()).param("number", "4242 4242 4242 4242").param("expiry", "12/39").param("cvc", "123"))
+                .andExpect(redirectedUrlPattern("/orders/*/return"));
+        assertThat(jdbc.queryForObject("select count(*) from sandbox_webhooks", Long.class)).isEqualTo(queuedBefore + 1);
+    }
+
+    @Test
+    void onlyAVerifiedWebhookConfirmsTheOrderOnceWithReceiptAndTickets() throws Exception {
+        Order order = hold(2);
+        String body = payload("evt_" + order.getId(), order, "91.00");
+
+        webhook(body, "t=" + clock.instant().getEpochSecond() + ",v1=" + "00".repeat(32)).andExpect(status().isBadRequest());
+        webhook(body, WebhookSignature.header("another secret", clock.instant(), body)).andExpect(status().isBadRequest());
+        webhook(body, WebhookSignature.header(secret, clock.instant().minus(Duration.ofMinutes(6)), body))
+                .andExpect(status().isBadRequest());
+        webhook(body.replace("91.00", "1.00"), WebhookSignature.header(secret, clock.instant(), body))
+                .andExpect(status().isBadRequest());
+        assertThat(orderStatus(order)).isEqualTo("PENDING_PAYMENT");
+
+        webhook(body, WebhookSignature.header(secret, clock.instant(), body)).andExpect(status().isOk());
+        webhook(body, WebhookSignature.header(secret, clock.instant(), body))
+                .andExpect(content().string(containsString("duplicate")));
+        assertThat(orderStatus(order)).isEqualTo("CONFIRMED");
+        assertThat(jdbc.queryForList("select status, payment_status from tickets where order_id = ?", order.getId()))
+                .allSatisfy(row -> assertThat(row).containsEntry("status", "VALID").containsEntry("payment_status", "PAID"));
+        assertThat(jdbc.queryForObject("select count(*) from payments where order_id = ?", Long.class, order.getId()))
+                .isEqualTo(1);
+
+        List<MimeMessage> mails = mail.deliverAndRead(buyer.getEmail());
+        assertThat(mails).singleElement().satisfies(message ->
+                assertThat(message.getSubject()).isEqualTo("Your tickets for " + event.getTitle()));
+        assertThat(attachments(mails.get(0))).anyMatch(name -> name.startsWith("receipt-R-"))
+                .anyMatch(name -> name.startsWith("tickets-GCH-"));
+        mvc.perform(get("/orders/" + order.getId() + "/status").with(signedIn(buyer)))
+                .andExpect(content().string(containsString("is confirmed")));
+    }
+
+    @Test
+    void aWebhookForTheWrongAmountChangesNothing() throws Exception {
+        Order order = hold(1);
+        String body = payload("evt_wrong_" + order.getId(), order, "1.00");
+        webhook(body, WebhookSignature.header(secret, clock.instant(), body)).andExpect(status().isOk());
+        assertThat(orderStatus(order)).isEqualTo("PENDING_PAYMENT");
+        assertThat(jdbc.queryForObject("select count(*) from payments where order_id = ?", Long.class, order.getId()))
+                .isZero();
+    }
+
+    @Test
+    void anUnpaidHoldExpiresAndItsSeatsReturnToSale() {
+        Order order = hold(2);
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(registrations.expireHolds()).isGreaterThanOrEqualTo(1);
+        assertThat(orderStatus(order)).isEqualTo("EXPIRED");
+        assertThat(seatsTaken()).isZero();
+    }
+
+    @Test
+    void aLatePaymentIsHonouredWhileSeatsRemainAndRefundedOtherwise() throws Exception {
+        Order late = hold(1);
+        clock.advance(Duration.ofMinutes(16));
+        registrations.expireHolds();
+        String body = payload("evt_late_" + late.getId(), late, "45.50");
+        webhook(body, WebhookSignature.header(secret, clock.instant(), body)).andExpect(status().isOk());
+        assertThat(orderStatus(late)).isEqualTo("CONFIRMED");
+        assertThat(seatsTaken()).isEqualTo(1);
+
+        Order tooLate = hold(1);
+        clock.advance(Duration.ofMinutes(16));
+        registrations.expireHolds();
+        User other = Accounts.participant(accounts);
+        testEvents.as(other, () -> registrations.register(AccountPrincipal.of(other), event.getId(), null, Map.of(type, 1)));
+        String lateBody = payload("evt_toolate_" + tooLate.getId(), tooLate, "45.50");
+        webhook(lateBody, WebhookSignature.header(secret, clock.instant(), lateBody)).andExpect(status().isOk());
+        assertThat(orderStatus(tooLate)).isEqualTo("EXPIRED");
+        assertThat(jdbc.queryForObject("select refunded_amount from payments where order_id = ?",
+                java.math.BigDecimal.class, tooLate.getId())).isEqualByComparingTo("45.50");
+        assertThat(mail.deliverAndRead(buyer.getEmail()))
+                .anyMatch(message -> subject(message).startsWith("Your payment for"));
+    }
+
+    private Order hold(int count) {
+        return testEvents.as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), event.getId(), null,
+                Map.of(type, count)));
+    }
+
+    private String checkoutPage(Order order) throws Exception {
+        return mvc.perform(get("/orders/" + order.getId() + "/pay").with(signedIn(buyer)))
+                .andReturn().getResponse().getRedirectedUrl();
+    }
+
+    private ResultActions webhook(String body, String signature) throws Exception {
+        return mvc.perform(post("/payments/webhook/sandbox").contentType(MediaType.APPLICATION_JSON)
+                .header(WebhookSignature.HEADER, signature).content(body));
+    }
+
+    private static String payload(String eventId, Order order, String amount) {
+        return "{\"id\":\"" + eventId + "\",\"type\":\"checkout.session.completed\",\"data\":{\"orderId\":"
+                + order.getId() + ",\"amount\":\"" + amount + "\",\"currency\":\"EUR\",\"transaction\":\"pi_test_"
+                + order.getId() + "\"}}";
+    }
+
+    private Order onlyOrderOf(User user) {
+        long id = jdbc.queryForObject("select id from orders where user_id = ?", Long.class, user.getId());
+        return testEvents.as(user, () -> registrations.ownOrder(AccountPrincipal.of(user), id));
+    }
+
+    private String orderStatus(Order order) {
+        return jdbc.queryForObject("select status from orders where id = ?", String.class, order.getId());
+    }
+
+    private int seatsTaken() {
+        return jdbc.queryForObject("select seats_taken from events where id = ?", Integer.class, event.getId());
+    }
+
+    private static List<String> attachments(MimeMessage message) throws Exception {
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() != null) {
+                names.add(part.getFileName());
+            }
+        }
+        return names;
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(User user) {
+        return authentication(Accounts.signedIn(user));
+    }
+}
