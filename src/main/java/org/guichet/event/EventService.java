@@ -227,6 +227,7 @@ public class EventService {
         }
         event.cancel(clock.instant());
         record(event, organizer, EventAudit.Action.CANCELLED);
+        publisher.publishEvent(new EventCancelled(eventId));
         return event;
     }
 

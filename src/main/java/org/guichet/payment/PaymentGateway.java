@@ -6,4 +6,7 @@ public interface PaymentGateway {
     String name();
 
     Checkout open(CheckoutRequest request);
+
+    /** Gives a payment back in full; returns the gateway's refund reference. */
+    String refund(Payment payment);
 }

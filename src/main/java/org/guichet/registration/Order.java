@@ -105,6 +105,13 @@ public class Order {
         tickets.forEach(Ticket::cancel);
     }
 
+    /** The event was cancelled: the order ends, refunded when it had been paid. */
+    void closeForCancelledEvent(boolean refunded, Instant now) {
+        status = refunded ? OrderStatus.REFUNDED : OrderStatus.CANCELLED;
+        cancelledAt = now;
+        tickets.forEach(ticket -> ticket.closeForCancelledEvent(refunded));
+    }
+
     void checkoutWith(String gateway, String session) {
         this.gateway = gateway;
         this.checkoutSession = session;

@@ -14,6 +14,10 @@ interface OrderRepository extends JpaRepository<Order, Long> {
 
     boolean existsByEventId(long eventId);
 
+    @Query("select o.id from Order o where o.eventId = :eventId and o.status in "
+            + "(org.guichet.registration.OrderStatus.CONFIRMED, org.guichet.registration.OrderStatus.PENDING_PAYMENT)")
+    List<Long> findOpenOrders(long eventId);
+
     @Query("select o.id from Order o where o.status = org.guichet.registration.OrderStatus.PENDING_PAYMENT "
             + "and o.holdExpiresAt <= :now")
     List<Long> findExpiredHolds(Instant now);

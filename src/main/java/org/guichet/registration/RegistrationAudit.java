@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 @Table(name = "registration_audit")
 class RegistrationAudit {
 
-    enum Action { REGISTERED, CONFIRMED, CANCELLED, EXPIRED }
+    enum Action { REGISTERED, CONFIRMED, CANCELLED, EXPIRED, REFUNDED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

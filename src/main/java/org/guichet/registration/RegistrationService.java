@@ -176,6 +176,24 @@ public class RegistrationService {
         return expired;
     }
 
+    /** Orders still standing (confirmed or waiting for payment) of an event. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("permitAll()")
+    public List<Long> openOrders(long eventId) {
+        return orders.findOpenOrders(eventId);
+    }
+
+    /** The event was cancelled: the order ends (refunded if {@code refunded}); its tickets stop being valid. */
+    @Transactional
+    @PreAuthorize("permitAll()")
+    public Order closeForCancelledEvent(long orderId, boolean refunded) {
+        Order order = orders.findWithTickets(orderId).orElseThrow(() -> new EventNotFound(orderId));
+        order.closeForCancelledEvent(refunded, clock.instant());
+        audit.save(new RegistrationAudit(order.getId(), null,
+                refunded ? RegistrationAudit.Action.REFUNDED : RegistrationAudit.Action.CANCELLED, clock.instant()));
+        return order;
+    }
+
     /** Remembers the gateway's checkout session for an order still waiting for its payment. */
     @Transactional
     public Order attachCheckout(AccountPrincipal user, long orderId, String gateway, String session) {

@@ -81,6 +81,13 @@ public class Ticket {
         status = TicketStatus.VALID;
     }
 
+    void closeForCancelledEvent(boolean refunded) {
+        status = TicketStatus.CANCELLED;
+        if (refunded) {
+            paymentStatus = PaymentStatus.REFUNDED;
+        }
+    }
+
     void cancel() {
         status = TicketStatus.CANCELLED;
     }

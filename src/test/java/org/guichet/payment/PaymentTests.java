@@ -71,6 +71,9 @@ class PaymentTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    org.guichet.account.UserRepository users;
+
     @Value("${guichet.payments.sandbox.webhook-secret}")
     String secret;
 
@@ -203,6 +206,31 @@ class PaymentTests {
                 java.math.BigDecimal.class, tooLate.getId())).isEqualByComparingTo("45.50");
         assertThat(mail.deliverAndRead(buyer.getEmail()))
                 .anyMatch(message -> subject(message).startsWith("Your payment for"));
+    }
+
+    @Test
+    void cancellingAPaidEventRefundsEveryPaidOrderAndTellsEveryBuyer() throws Exception {
+        Order paid = hold(1);
+        String body = payload("evt_cancel_" + paid.getId(), paid, "45.50");
+        webhook(body, WebhookSignature.header(secret, clock.instant(), body)).andExpect(status().isOk());
+        User second = Accounts.participant(accounts);
+        Order pending = testEvents.as(second, () -> registrations.register(AccountPrincipal.of(second), event.getId(),
+                null, Map.of(type, 1)));
+        mail.deliverAndRead(buyer.getEmail());
+
+        long organizerId = jdbc.queryForObject("select organizer_id from events where id = ?", Long.class, event.getId());
+        User organizer = users.findById(organizerId).orElseThrow();
+        mvc.perform(post("/dashboard/events/" + event.getId() + "/cancel").with(csrf()).with(signedIn(organizer)))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(orderStatus(paid)).isEqualTo("REFUNDED");
+        assertThat(orderStatus(pending)).isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("select refunded_amount from payments where order_id = ?",
+                java.math.BigDecimal.class, paid.getId())).isEqualByComparingTo("45.50");
+        assertThat(jdbc.queryForList("select payment_status from tickets where order_id = ?", String.class, paid.getId()))
+                .containsOnly("REFUNDED");
+        assertThat(mail.deliverAndRead(buyer.getEmail())).anyMatch(message -> subject(message).endsWith("is cancelled"));
+        assertThat(mail.deliverAndRead(second.getEmail())).anyMatch(message -> subject(message).endsWith("is cancelled"));
     }
 
     private Order hold(int count) {

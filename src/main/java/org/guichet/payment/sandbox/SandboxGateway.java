@@ -6,6 +6,7 @@ import java.util.HexFormat;
 
 import org.guichet.payment.Checkout;
 import org.guichet.payment.CheckoutRequest;
+import org.guichet.payment.Payment;
 import org.guichet.payment.PaymentGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,14 @@ class SandboxGateway implements PaymentGateway {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** The sandbox moves no money: a refund is granted at once. */
+    @Override
+    public String refund(Payment payment) {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return "re_test_" + HexFormat.of().formatHex(bytes);
     }
 
     @Override

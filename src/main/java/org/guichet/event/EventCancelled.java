@@ -1,0 +1,5 @@
+package org.guichet.event;
+
+/** An organizer cancelled an event (published in the cancelling transaction). */
+public record EventCancelled(long eventId) {
+}
