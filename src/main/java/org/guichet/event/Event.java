@@ -87,6 +87,8 @@ public class Event {
 
     private Instant publishedAt;
 
+    private Instant refundsUntil;
+
     @Version
     private long version;
 
@@ -120,6 +122,7 @@ public class Event {
         this.price = details.price();
         this.currency = details.currency();
         this.visibility = details.visibility();
+        this.refundsUntil = details.refundsUntil();
         this.searchText = Texts.searchable(String.join(" ", title, description, nullToEmpty(venueName),
                 nullToEmpty(city)));
         this.updatedAt = now;
@@ -284,6 +287,15 @@ public class Event {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public Instant getRefundsUntil() {
+        return refundsUntil;
+    }
+
+    /** Paid tickets can be cancelled for a refund until the event's deadline, never once it has passed. */
+    public boolean refundsAllowed(Instant now) {
+        return refundsUntil != null && now.isBefore(refundsUntil) && now.isBefore(startsAt);
     }
 
     public Instant getPublishedAt() {

@@ -7,5 +7,13 @@ import java.time.ZoneId;
 /** What an organizer says about an event, already parsed; {@link EventService} checks the rules. */
 public record EventDetails(String title, String description, String categorySlug, String venueName, String address,
         String city, String country, String onlineUrl, Instant startsAt, Instant endsAt, ZoneId timeZone,
-        int capacity, BigDecimal price, String currency, Visibility visibility) {
+        int capacity, BigDecimal price, String currency, Visibility visibility, Instant refundsUntil) {
+
+    /** Details without a refund deadline: paid tickets are not refundable. */
+    public EventDetails(String title, String description, String categorySlug, String venueName, String address,
+            String city, String country, String onlineUrl, Instant startsAt, Instant endsAt, ZoneId timeZone,
+            int capacity, BigDecimal price, String currency, Visibility visibility) {
+        this(title, description, categorySlug, venueName, address, city, country, onlineUrl, startsAt, endsAt,
+                timeZone, capacity, price, currency, visibility, null);
+    }
 }

@@ -254,7 +254,7 @@ public class EventService {
                 source.getCategory().getSlug(), source.getVenueName(), source.getAddress(), source.getCity(),
                 source.getCountry(), source.getOnlineUrl(), source.getStartsAt(), source.getEndsAt(),
                 source.getZone(), source.getCapacity(), source.getPrice(), source.getCurrency(),
-                source.getVisibility());
+                source.getVisibility(), source.getRefundsUntil());
         Event copy = events.save(new Event(users.getReferenceById(organizer.id()), details, source.getCategory(),
                 source.getDescriptionHtml(), newToken(), now));
         copy.changeImages(storage.copy(source.getCardImageKey()), storage.copy(source.getBannerImageKey()));
@@ -339,6 +339,10 @@ public class EventService {
         }
         if (isBlank(details.city()) && isBlank(details.venueName()) && isBlank(details.onlineUrl())) {
             violations.add(new Violation("city", "event.error.placeRequired"));
+        }
+        if (details.refundsUntil() != null && details.startsAt() != null
+                && details.refundsUntil().isAfter(details.startsAt())) {
+            violations.add(new Violation("refundsUntil", "event.error.refundsAfterStart"));
         }
         if (details.visibility() == null) {
             violations.add(new Violation("visibility", "NotNull"));

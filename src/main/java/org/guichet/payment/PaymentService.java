@@ -11,6 +11,7 @@ import org.guichet.account.User;
 import org.guichet.account.UserRepository;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
+import org.guichet.event.Money;
 import org.guichet.notification.Attachment;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Paying for orders: opens the active gateway's checkout (never inside a database transaction), and acts on its
@@ -42,12 +44,15 @@ public class PaymentService {
     private final ReceiptPdf receipts;
     private final TicketPdf tickets;
     private final Outbox outbox;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final String baseUrl;
 
     PaymentService(PaymentGateway gateway, RegistrationService registrations, PaymentRepository payments,
             GatewayEventRepository handled, EventService events, UserRepository users, ReceiptPdf receipts,
-            TicketPdf tickets, Outbox outbox, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            TicketPdf tickets, Outbox outbox, TransactionTemplate transactions, Clock clock,
+            @Value("${guichet.base-url}") String baseUrl) {
+        this.transactions = transactions;
         this.gateway = gateway;
         this.registrations = registrations;
         this.payments = payments;
@@ -73,6 +78,31 @@ public class PaymentService {
                 order.getHoldExpiresAt()));
         registrations.attachCheckout(buyer, orderId, gateway.name(), checkout.sessionId());
         return checkout;
+    }
+
+    /** The buyer cancels a paid order before the event's refund deadline: refunded in full, seats freed. */
+    public void refundByBuyer(AccountPrincipal buyer, long orderId) {
+        Order order = registrations.ownOrder(buyer, orderId);
+        Event event = events.get(order.getEventId());
+        Payment payment = payments.findByOrderId(orderId)
+                .filter(paid -> paid.getRefundedAmount().signum() == 0)
+                .orElseThrow(() -> new PaymentProblem("payment.error.noRefund"));
+        if (order.getStatus() != OrderStatus.CONFIRMED || !event.refundsAllowed(clock.instant())) {
+            throw new PaymentProblem("payment.error.noRefund");
+        }
+        String refund = gateway.refund(payment);
+        log.info("Order {} refunded at its buyer's request ({})", order.getReference(), refund);
+        transactions.executeWithoutResult(status -> {
+            registrations.cancelRefunded(orderId);
+            payments.findById(payment.getId()).orElseThrow().refundAll(clock.instant());
+            User user = users.findById(order.getUserId()).orElseThrow();
+            outbox.enqueue(new Mail(user.getEmail(), order.getLanguage(), "order-refunded", Map.of(
+                    "firstName", user.getFirstName(),
+                    "eventTitle", event.getTitle(),
+                    "reference", order.getReference(),
+                    "amount", Money.format(payment.getAmount(), payment.getCurrency(), order.getLanguage())),
+                    List.of(event.getTitle())));
+        });
     }
 
     /** Acts on a verified gateway event; false when it had already been handled. */

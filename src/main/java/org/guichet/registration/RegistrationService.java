@@ -176,6 +176,30 @@ public class RegistrationService {
         return expired;
     }
 
+    /**
+     * A paid order its buyer cancelled and the gateway refunded: the seats go to the waiting list or back on sale,
+     * the tickets stop being valid.
+     */
+    @Transactional
+    @PreAuthorize("permitAll()")
+    public Order cancelRefunded(long orderId) {
+        Order order = orders.findWithTickets(orderId).orElseThrow(() -> new EventNotFound(orderId));
+        if (order.getStatus() != OrderStatus.CONFIRMED) {
+            throw new RegistrationProblem("registration.error.notCancellable");
+        }
+        SortedMap<Long, Integer> released = new TreeMap<>();
+        for (Ticket ticket : order.getTickets()) {
+            if (!waitingList.handOver(order.getEventId(), ticket.getType().getId())) {
+                released.merge(ticket.getType().getId(), 1, Integer::sum);
+            }
+        }
+        release(order.getEventId(), released);
+        order.closeForCancelledEvent(true, clock.instant());
+        audit.save(new RegistrationAudit(order.getId(), order.getUserId(), RegistrationAudit.Action.REFUNDED,
+                clock.instant()));
+        return order;
+    }
+
     /** Orders still standing (confirmed or waiting for payment) of an event. */
     @Transactional(readOnly = true)
     @PreAuthorize("permitAll()")

@@ -233,6 +233,40 @@ class PaymentTests {
         assertThat(mail.deliverAndRead(second.getEmail())).anyMatch(message -> subject(message).endsWith("is cancelled"));
     }
 
+    @Test
+    void aBuyerCancelsAPaidOrderForARefundOnlyBeforeTheEventsDeadline() throws Exception {
+        Order order = pay(hold(1));
+        mvc.perform(post("/orders/" + order.getId() + "/refund").with(csrf()).with(signedIn(buyer)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("ticketProblem", "payment.error.noRefund"));
+        assertThat(orderStatus(order)).isEqualTo("CONFIRMED");
+
+        jdbc.update("update events set refunds_until = ? where id = ?",
+                java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(2))), event.getId());
+        mvc.perform(get("/tickets").with(signedIn(buyer)))
+                .andExpect(content().string(containsString("Cancel and get refunded")));
+        mvc.perform(post("/orders/" + order.getId() + "/refund").with(csrf()).with(signedIn(buyer)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(orderStatus(order)).isEqualTo("REFUNDED");
+        assertThat(seatsTaken()).isZero();
+        assertThat(jdbc.queryForObject("select refunded_amount from payments where order_id = ?",
+                java.math.BigDecimal.class, order.getId())).isEqualByComparingTo("45.50");
+        assertThat(mail.deliverAndRead(buyer.getEmail()))
+                .anyMatch(message -> subject(message).startsWith("Your order for"));
+
+        Order another = pay(hold(1));
+        clock.advance(Duration.ofDays(3));
+        mvc.perform(post("/orders/" + another.getId() + "/refund").with(csrf()).with(signedIn(buyer)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("ticketProblem", "payment.error.noRefund"));
+    }
+
+    private Order pay(Order order) throws Exception {
+        String body = payload("evt_pay_" + order.getId(), order, order.getTotal().toPlainString());
+        webhook(body, WebhookSignature.header(secret, clock.instant(), body)).andExpect(status().isOk());
+        return order;
+    }
+
     private Order hold(int count) {
         return testEvents.as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), event.getId(), null,
                 Map.of(type, count)));

@@ -39,6 +39,9 @@ public class EventForm {
     private String currency = "EUR";
     private Visibility visibility = Visibility.PUBLIC;
 
+    @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
+    private LocalDateTime refundsUntil;
+
     static EventForm of(Event event) {
         EventForm form = new EventForm();
         form.title = event.getTitle();
@@ -56,6 +59,8 @@ public class EventForm {
         form.price = event.getPrice();
         form.currency = event.getCurrency();
         form.visibility = event.getVisibility();
+        form.refundsUntil = event.getRefundsUntil() == null ? null
+                : LocalDateTime.ofInstant(event.getRefundsUntil(), event.getZone());
         return form;
     }
 
@@ -65,7 +70,8 @@ public class EventForm {
         return new EventDetails(title, description, category, venueName, address, city, country, onlineUrl,
                 startsAt == null ? null : startsAt.atZone(zone).toInstant(),
                 endsAt == null ? null : endsAt.atZone(zone).toInstant(), zone,
-                capacity == null ? 0 : capacity, price, currency, visibility);
+                capacity == null ? 0 : capacity, price, currency, visibility,
+                refundsUntil == null ? null : refundsUntil.atZone(zone).toInstant());
     }
 
     boolean hasValidTimeZone() {
@@ -106,5 +112,7 @@ public class EventForm {
     public String getCurrency() { return currency; }
     public void setCurrency(String currency) { this.currency = currency; }
     public Visibility getVisibility() { return visibility; }
+    public LocalDateTime getRefundsUntil() { return refundsUntil; }
+    public void setRefundsUntil(LocalDateTime refundsUntil) { this.refundsUntil = refundsUntil; }
     public void setVisibility(Visibility visibility) { this.visibility = visibility; }
 }

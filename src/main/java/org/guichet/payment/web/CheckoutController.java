@@ -12,6 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,6 +41,17 @@ class CheckoutController {
             redirect.addFlashAttribute("ticketProblem", problem.messageKey());
             return "redirect:/tickets";
         }
+    }
+
+    @PostMapping("/orders/{id}/refund")
+    String refund(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal buyer, RedirectAttributes redirect) {
+        try {
+            payments.refundByBuyer(buyer, id);
+            redirect.addFlashAttribute("cancelled", registrations.ownOrder(buyer, id).getReference());
+        } catch (PaymentProblem problem) {
+            redirect.addFlashAttribute("ticketProblem", problem.messageKey());
+        }
+        return "redirect:/tickets";
     }
 
     @GetMapping("/orders/{id}/return")
