@@ -33,18 +33,18 @@ class CancelledEventSettlement {
 
     private final RegistrationService registrations;
     private final PaymentRepository payments;
-    private final PaymentGateway gateway;
+    private final PaymentGateways.Registry gateways;
     private final EventService events;
     private final UserRepository users;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    CancelledEventSettlement(RegistrationService registrations, PaymentRepository payments, PaymentGateway gateway,
+    CancelledEventSettlement(RegistrationService registrations, PaymentRepository payments, PaymentGateways.Registry gateways,
             EventService events, UserRepository users, Outbox outbox, TransactionTemplate transactions, Clock clock) {
         this.registrations = registrations;
         this.payments = payments;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.events = events;
         this.users = users;
         this.outbox = outbox;
@@ -69,7 +69,7 @@ class CancelledEventSettlement {
 
     private void settle(long orderId, Event event) {
         Optional<Payment> payment = payments.findByOrderId(orderId);
-        String refund = payment.filter(paid -> paid.getRefundedAmount().signum() == 0).map(gateway::refund).orElse(null);
+        String refund = payment.filter(paid -> paid.getRefundedAmount().signum() == 0).map(paid -> gateways.named(paid.getGateway()).orElseThrow().refund(paid)).orElse(null);
         transactions.executeWithoutResult(status -> {
             Order order = registrations.closeForCancelledEvent(orderId, payment.isPresent());
             payment.flatMap(paid -> payments.findById(paid.getId())).ifPresent(paid -> paid.refundAll(clock.instant()));

@@ -35,7 +35,7 @@ public class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
-    private final PaymentGateway gateway;
+    private final PaymentGateways.Registry gateways;
     private final RegistrationService registrations;
     private final PaymentRepository payments;
     private final GatewayEventRepository handled;
@@ -48,12 +48,12 @@ public class PaymentService {
     private final Clock clock;
     private final String baseUrl;
 
-    PaymentService(PaymentGateway gateway, RegistrationService registrations, PaymentRepository payments,
+    PaymentService(PaymentGateways.Registry gateways, RegistrationService registrations, PaymentRepository payments,
             GatewayEventRepository handled, EventService events, UserRepository users, ReceiptPdf receipts,
             TicketPdf tickets, Outbox outbox, TransactionTemplate transactions, Clock clock,
             @Value("${guichet.base-url}") String baseUrl) {
         this.transactions = transactions;
-        this.gateway = gateway;
+        this.gateways = gateways;
         this.registrations = registrations;
         this.payments = payments;
         this.handled = handled;
@@ -73,6 +73,7 @@ public class PaymentService {
             throw new PaymentProblem("payment.error.notPayable");
         }
         Event event = events.get(order.getEventId());
+        PaymentGateway gateway = gateways.active();
         Checkout checkout = gateway.open(new CheckoutRequest(order.getId(), order.getReference(), order.getTotal(),
                 order.getCurrency(), event.getTitle(), buyer.email(), baseUrl + "/orders/" + order.getId() + "/return",
                 order.getHoldExpiresAt()));
@@ -90,7 +91,7 @@ public class PaymentService {
         if (order.getStatus() != OrderStatus.CONFIRMED || !event.refundsAllowed(clock.instant())) {
             throw new PaymentProblem("payment.error.noRefund");
         }
-        String refund = gateway.refund(payment);
+        String refund = gateways.named(payment.getGateway()).orElseThrow().refund(payment);
         log.info("Order {} refunded at its buyer's request ({})", order.getReference(), refund);
         transactions.executeWithoutResult(status -> {
             registrations.cancelRefunded(orderId);

@@ -1,0 +1,96 @@
+package org.guichet.payment.stripe;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Locale;
+
+import com.stripe.Stripe;
+import com.stripe.exception.StripeException;
+import com.stripe.model.Refund;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.RefundCreateParams;
+import com.stripe.param.checkout.SessionCreateParams;
+
+import org.guichet.payment.Checkout;
+import org.guichet.payment.CheckoutRequest;
+import org.guichet.payment.Payment;
+import org.guichet.payment.PaymentGateway;
+import org.guichet.payment.PaymentProblem;
+
+/**
+ * Stripe Checkout through the official library. Stripe will not expire a session sooner than 30 minutes, so a
+ * session lives at least that long even when Guichet's hold is shorter.
+ */
+public class StripeGateway implements PaymentGateway {
+
+    public static final String NAME = "stripe";
+    private static final Duration SHORTEST_SESSION = Duration.ofMinutes(31);
+
+    private final RequestOptions options;
+    private final Clock clock;
+
+    public StripeGateway(String secretKey, String apiBase, Clock clock) {
+        if (apiBase != null && !apiBase.isBlank()) {
+            Stripe.overrideApiBase(apiBase);
+        }
+        this.options = RequestOptions.builder().setApiKey(secretKey).build();
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Checkout open(CheckoutRequest request) {
+        Instant earliest = clock.instant().plus(SHORTEST_SESSION);
+        Instant expiresAt = request.expiresAt().isAfter(earliest) ? request.expiresAt() : earliest;
+        SessionCreateParams params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.PAYMENT)
+                .setClientReferenceId(String.valueOf(request.orderId()))
+                .putMetadata("orderId", String.valueOf(request.orderId()))
+                .putMetadata("reference", request.reference())
+                .setCustomerEmail(request.customerEmail())
+                .setSuccessUrl(request.returnUrl())
+                .setCancelUrl(request.returnUrl())
+                .setExpiresAt(expiresAt.getEpochSecond())
+                .addLineItem(SessionCreateParams.LineItem.builder()
+                        .setQuantity(1L)
+                        .setPriceData(SessionCreateParams.LineItem.PriceData.builder()
+                                .setCurrency(request.currency().toLowerCase(Locale.ROOT))
+                                .setUnitAmount(minorUnits(request.amount(), request.currency()))
+                                .setProductData(SessionCreateParams.LineItem.PriceData.ProductData.builder()
+                                        .setName(request.description() + " · " + request.reference())
+                                        .build())
+                                .build())
+                        .build())
+                .build();
+        try {
+            Session session = Session.create(params, options);
+            return new Checkout(session.getId(), session.getUrl());
+        } catch (StripeException e) {
+            throw new PaymentProblem("payment.error.gateway");
+        }
+    }
+
+    @Override
+    public String refund(Payment payment) {
+        try {
+            return Refund.create(RefundCreateParams.builder().setPaymentIntent(payment.getTransactionRef()).build(),
+                    options).getId();
+        } catch (StripeException e) {
+            throw new PaymentProblem("payment.error.gateway");
+        }
+    }
+
+    /** Amounts in the currency's smallest unit, as Stripe counts them (cents for EUR). */
+    static long minorUnits(BigDecimal amount, String currency) {
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        return amount.movePointRight(digits).longValueExact();
+    }
+}

@@ -1,0 +1,49 @@
+package org.guichet.payment.stripe;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.Webhook;
+
+import org.guichet.payment.GatewayNotice;
+
+/** Stripe's webhooks, checked with {@code Webhook.constructEvent} on the raw body, in Guichet's words. */
+public class StripeNotices {
+
+    private final String webhookSecret;
+
+    public StripeNotices(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public Optional<GatewayNotice> read(String body, String signature) {
+        Event event;
+        try {
+            event = Webhook.constructEvent(body, signature, webhookSecret);
+        } catch (SignatureVerificationException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!"checkout.session.completed".equals(event.getType())) {
+            return Optional.of(new GatewayNotice(StripeGateway.NAME, event.getId(), GatewayNotice.Type.OTHER, 0,
+                    BigDecimal.ZERO, "", ""));
+        }
+        Session session;
+        try {
+            session = (Session) event.getDataObjectDeserializer().deserializeUnsafe();
+        } catch (EventDataObjectDeserializationException | ClassCastException e) {
+            return Optional.empty();
+        }
+        String currency = session.getCurrency().toUpperCase(Locale.ROOT);
+        BigDecimal amount = BigDecimal.valueOf(session.getAmountTotal())
+                .movePointLeft(Currency.getInstance(currency).getDefaultFractionDigits());
+        return Optional.of(new GatewayNotice(StripeGateway.NAME, event.getId(), GatewayNotice.Type.PAYMENT_SUCCEEDED,
+                Long.parseLong(session.getClientReferenceId()), amount, currency,
+                session.getPaymentIntent() == null ? "" : session.getPaymentIntent()));
+    }
+}

@@ -1,0 +1,50 @@
+package org.guichet.payment.stripe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.guichet.payment.GatewayNotice;
+import org.guichet.payment.sandbox.WebhookSignature;
+import org.junit.jupiter.api.Test;
+
+/** Stripe's webhook scheme is the one the sandbox copies: the same signer makes valid test deliveries. */
+class StripeNoticesTests {
+
+    private static final String SECRET = "whsec_test_stripe";
+    private final StripeNotices notices = new StripeNotices(SECRET);
+
+    private static final String COMPLETED = """
+            {"id":"evt_1","object":"event","type":"checkout.session.completed","api_version":"2025-09-30.clover",
+             "data":{"object":{"id":"cs_test_a1","object":"checkout.session","client_reference_id":"42",
+             "amount_total":4550,"currency":"eur","payment_intent":"pi_test_9"}}}""";
+
+    @Test
+    void readsAPaidCheckoutSession() {
+        GatewayNotice notice = notices.read(COMPLETED, WebhookSignature.header(SECRET, Instant.now(), COMPLETED))
+                .orElseThrow();
+        assertThat(notice.type()).isEqualTo(GatewayNotice.Type.PAYMENT_SUCCEEDED);
+        assertThat(notice.eventId()).isEqualTo("evt_1");
+        assertThat(notice.orderId()).isEqualTo(42);
+        assertThat(notice.amount()).isEqualByComparingTo("45.50");
+        assertThat(notice.currency()).isEqualTo("EUR");
+        assertThat(notice.transactionRef()).isEqualTo("pi_test_9");
+    }
+
+    @Test
+    void refusesABadSignatureAndAStaleOne() {
+        assertThat(notices.read(COMPLETED, WebhookSignature.header("whsec_other", Instant.now(), COMPLETED))).isEmpty();
+        assertThat(notices.read(COMPLETED,
+                WebhookSignature.header(SECRET, Instant.now().minus(Duration.ofMinutes(6)), COMPLETED))).isEmpty();
+        assertThat(notices.read(COMPLETED.replace("4550", "1"),
+                WebhookSignature.header(SECRET, Instant.now(), COMPLETED))).isEmpty();
+    }
+
+    @Test
+    void passesOtherEventsOnAsNothingToDo() {
+        String expired = COMPLETED.replace("checkout.session.completed", "checkout.session.expired");
+        assertThat(notices.read(expired, WebhookSignature.header(SECRET, Instant.now(), expired)))
+                .hasValueSatisfying(notice -> assertThat(notice.type()).isEqualTo(GatewayNotice.Type.OTHER));
+    }
+}
