@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.guichet.payment.stripe.StripeGateway;
 import org.guichet.payment.stripe.StripeNotices;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -18,14 +18,14 @@ public class PaymentGateways {
     private static final String STRIPE_KEY = "guichet.payments.stripe.secret-key";
 
     @Bean
-    @ConditionalOnProperty(STRIPE_KEY)
+    @ConditionalOnExpression("'${guichet.payments.stripe.secret-key:}' != ''")
     StripeGateway stripeGateway(Environment environment, Clock clock) {
         return new StripeGateway(environment.getRequiredProperty(STRIPE_KEY),
                 environment.getProperty("guichet.payments.stripe.api-base"), clock);
     }
 
     @Bean
-    @ConditionalOnProperty(STRIPE_KEY)
+    @ConditionalOnExpression("'${guichet.payments.stripe.secret-key:}' != ''")
     StripeNotices stripeNotices(Environment environment) {
         return new StripeNotices(environment.getRequiredProperty("guichet.payments.stripe.webhook-secret"));
     }
