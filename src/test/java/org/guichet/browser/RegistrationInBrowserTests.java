@@ -136,6 +136,7 @@ class RegistrationInBrowserTests {
         assertThat(driver.findElement(By.cssSelector("#register .alert-success")).getText())
                 .contains("A seat is held for you until");
         browser.click(By.xpath("//button[text()='Take my seat']"));
+        browser.waitForPath("/tickets");
         assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).startsWith("You are registered!");
     }
 }
