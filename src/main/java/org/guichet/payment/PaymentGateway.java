@@ -7,6 +7,10 @@ public interface PaymentGateway {
 
     Checkout open(CheckoutRequest request);
 
+    /** Closes a checkout page that must no longer take a payment (its hold ended first). */
+    default void expire(String sessionId) {
+    }
+
     /** Gives a payment back in full; returns the gateway's refund reference. */
     String refund(Payment payment);
 }

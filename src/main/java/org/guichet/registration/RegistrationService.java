@@ -23,6 +23,7 @@ import org.guichet.notification.Attachment;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +51,7 @@ public class RegistrationService {
     private final WaitingList waitingList;
     private final WaitingListRepository waitingEntries;
     private final Duration hold;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
@@ -57,9 +59,10 @@ public class RegistrationService {
     RegistrationService(EventService events, EventSeats eventSeats, TicketTypeRepository types,
             OrderRepository orders, TicketRepository tickets, RegistrationAuditRepository audit, Outbox outbox,
             TicketPdf ticketPdf, WaitingList waitingList, WaitingListRepository waitingEntries,
-            @Value("${guichet.payments.hold:15m}") Duration hold, Clock clock,
+            @Value("${guichet.payments.hold:15m}") Duration hold, ApplicationEventPublisher publisher, Clock clock,
             @Value("${guichet.base-url}") String baseUrl) {
         this.hold = hold;
+        this.publisher = publisher;
         this.ticketPdf = ticketPdf;
         this.waitingList = waitingList;
         this.waitingEntries = waitingEntries;
@@ -171,6 +174,7 @@ public class RegistrationService {
             release(order.getEventId(), released);
             order.expire(clock.instant());
             audit.save(new RegistrationAudit(order.getId(), null, RegistrationAudit.Action.EXPIRED, clock.instant()));
+            publisher.publishEvent(new OrderExpired(order.getId(), order.getGateway(), order.getCheckoutSession()));
             expired++;
         }
         return expired;

@@ -176,12 +176,16 @@ class PaymentTests {
     }
 
     @Test
-    void anUnpaidHoldExpiresAndItsSeatsReturnToSale() {
+    void anUnpaidHoldExpiresItsSeatsReturnToSaleAndItsCheckoutPageCloses() throws Exception {
         Order order = hold(2);
+        String page = checkoutPage(order);
         clock.advance(Duration.ofMinutes(16));
         assertThat(registrations.expireHolds()).isGreaterThanOrEqualTo(1);
         assertThat(orderStatus(order)).isEqualTo("EXPIRED");
         assertThat(seatsTaken()).isZero();
+        assertThat(jdbc.queryForObject("select status from sandbox_sessions where order_id = ?", String.class,
+                order.getId())).isEqualTo("EXPIRED");
+        mvc.perform(get(page)).andExpect(content().string(containsString("This payment page has expired.")));
     }
 
     @Test

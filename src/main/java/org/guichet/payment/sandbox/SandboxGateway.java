@@ -9,6 +9,7 @@ import org.guichet.payment.CheckoutRequest;
 import org.guichet.payment.Payment;
 import org.guichet.payment.PaymentGateway;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The built-in test gateway: a hosted page under /sandbox/checkout that behaves like Stripe Checkout. */
@@ -29,6 +30,13 @@ class SandboxGateway implements PaymentGateway {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Closes the sandbox page at once; called after another transaction's commit, so in a new one. */
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void expire(String sessionId) {
+        sessions.findById(sessionId).ifPresent(SandboxSession::expire);
     }
 
     /** The sandbox moves no money: a refund is granted at once. */

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 @Table(name = "sandbox_sessions")
 class SandboxSession {
 
-    enum Status { OPEN, PAID }
+    enum Status { OPEN, PAID, EXPIRED }
 
     @Id
     private String id;
@@ -50,6 +50,12 @@ class SandboxSession {
         this.returnUrl = returnUrl;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+    }
+
+    void expire() {
+        if (status == Status.OPEN) {
+            status = Status.EXPIRED;
+        }
     }
 
     void paid() {

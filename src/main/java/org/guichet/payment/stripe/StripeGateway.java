@@ -14,6 +14,7 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.checkout.SessionExpireParams;
 
 import org.guichet.payment.Checkout;
 import org.guichet.payment.CheckoutRequest;
@@ -73,6 +74,16 @@ public class StripeGateway implements PaymentGateway {
         try {
             Session session = Session.create(params, options);
             return new Checkout(session.getId(), session.getUrl());
+        } catch (StripeException e) {
+            throw new PaymentProblem("payment.error.gateway");
+        }
+    }
+
+    /** Stripe keeps a session open at least 30 minutes: when Guichet's hold ends first, it closes it itself. */
+    @Override
+    public void expire(String sessionId) {
+        try {
+            Session.retrieve(sessionId, options).expire(SessionExpireParams.builder().build(), options);
         } catch (StripeException e) {
             throw new PaymentProblem("payment.error.gateway");
         }

@@ -70,6 +70,17 @@ class StripeGatewayTests {
     }
 
     @Test
+    void expiresASessionWhoseHoldEndedFirst() {
+        stripe.createContext("/v1/checkout/sessions/cs_test_a1", exchange -> answer(exchange,
+                "{\"id\":\"cs_test_a1\",\"object\":\"checkout.session\",\"status\":\"open\"}"));
+        stripe.createContext("/v1/checkout/sessions/cs_test_a1/expire", exchange -> answer(exchange,
+                "{\"id\":\"cs_test_a1\",\"object\":\"checkout.session\",\"status\":\"expired\"}"));
+        StripeGateway gateway = new StripeGateway("sk_test_123", "http://127.0.0.1:" + stripe.getAddress().getPort(), clock);
+        gateway.expire("cs_test_a1");
+        assertThat(received).containsKey("/v1/checkout/sessions/cs_test_a1/expire");
+    }
+
+    @Test
     void countsMinorUnitsByCurrency() {
         assertThat(StripeGateway.minorUnits(new BigDecimal("12.34"), "EUR")).isEqualTo(1234);
         assertThat(StripeGateway.minorUnits(new BigDecimal("500"), "JPY")).isEqualTo(500);
