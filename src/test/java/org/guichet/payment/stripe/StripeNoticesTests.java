@@ -42,7 +42,7 @@ class StripeNoticesTests {
     }
 
     @Test
-    void passesOtherEventsOnAsNothingToDo() {
+    void passesOtherEventsOnWithoutEffect() {
         String expired = COMPLETED.replace("checkout.session.completed", "checkout.session.expired");
         assertThat(notices.read(expired, WebhookSignature.header(SECRET, Instant.now(), expired)))
                 .hasValueSatisfying(notice -> assertThat(notice.type()).isEqualTo(GatewayNotice.Type.OTHER));
