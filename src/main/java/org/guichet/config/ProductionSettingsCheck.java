@@ -47,6 +47,12 @@ public class ProductionSettingsCheck implements ApplicationListener<ApplicationE
             throw new IllegalStateException(
                     "Guichet will not start with the prod profile: missing settings " + String.join(", ", missing));
         }
+        if (isBlank(environment.getProperty("guichet.payments.stripe.secret-key"))
+                && !environment.getProperty("guichet.payments.allow-sandbox", Boolean.class, false)) {
+            throw new IllegalStateException("Guichet will not start with the prod profile: no payment gateway. Set "
+                    + "GUICHET_STRIPE_SECRET_KEY and GUICHET_STRIPE_WEBHOOK_SECRET, or GUICHET_ALLOW_SANDBOX=true "
+                    + "to take test payments that move no money");
+        }
         if (environment.getProperty("guichet.dev-mailbox.enabled", Boolean.class, false)) {
             throw new IllegalStateException("Guichet will not start with the prod profile: the dev mailbox must stay off");
         }

@@ -30,6 +30,15 @@ class ProductionSettingsCheckTests {
     }
 
     @Test
+    void refusesProdWithoutARealGatewayUnlessTheSandboxIsChosen() {
+        MockEnvironment environment = complete();
+        environment.setProperty("guichet.payments.stripe.secret-key", "");
+        assertThatThrownBy(() -> ProductionSettingsCheck.check(environment)).hasMessageContaining("GUICHET_STRIPE_SECRET_KEY");
+        environment.setProperty("guichet.payments.allow-sandbox", "true");
+        assertThatCode(() -> ProductionSettingsCheck.check(environment)).doesNotThrowAnyException();
+    }
+
+    @Test
     void startsProdWhenEverythingIsSetAndIgnoresOtherProfiles() {
         assertThatCode(() -> ProductionSettingsCheck.check(complete())).doesNotThrowAnyException();
         assertThatCode(() -> ProductionSettingsCheck.check(new MockEnvironment())).doesNotThrowAnyException();
@@ -39,6 +48,7 @@ class ProductionSettingsCheckTests {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles("prod");
         ProductionSettingsCheck.REQUIRED.keySet().forEach(key -> environment.setProperty(key, "set"));
+        environment.setProperty("guichet.payments.stripe.secret-key", "sk_live_x");
         return environment;
     }
 }
