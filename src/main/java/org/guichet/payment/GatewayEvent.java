@@ -25,13 +25,16 @@ class GatewayEvent {
 
     private Instant receivedAt;
 
+    private String transactionRef;
+
     protected GatewayEvent() {
     }
 
-    GatewayEvent(String gateway, String eventId, String type, Instant receivedAt) {
+    GatewayEvent(String gateway, String eventId, String type, String transactionRef, Instant receivedAt) {
         this.gateway = gateway;
         this.eventId = eventId;
         this.type = type;
+        this.transactionRef = transactionRef;
         this.receivedAt = receivedAt;
     }
 }

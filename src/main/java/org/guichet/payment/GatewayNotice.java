@@ -6,5 +6,5 @@ import java.math.BigDecimal;
 public record GatewayNotice(String gateway, String eventId, Type type, long orderId, BigDecimal amount,
         String currency, String transactionRef) {
 
-    public enum Type { PAYMENT_SUCCEEDED, OTHER }
+    public enum Type { PAYMENT_SUCCEEDED, REFUNDED, OTHER }
 }

@@ -9,6 +9,8 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
     Optional<Payment> findByOrderId(long orderId);
 
+    Optional<Payment> findByTransactionRef(String transactionRef);
+
     @Query("select count(p) from Payment p")
     long countAll();
 }

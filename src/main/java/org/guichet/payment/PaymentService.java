@@ -112,11 +112,30 @@ public class PaymentService {
         if (handled.existsByGatewayAndEventId(notice.gateway(), notice.eventId())) {
             return false;
         }
-        handled.saveAndFlush(new GatewayEvent(notice.gateway(), notice.eventId(), notice.type().name(), clock.instant()));
+        handled.saveAndFlush(new GatewayEvent(notice.gateway(), notice.eventId(), notice.type().name(),
+                notice.transactionRef(), clock.instant()));
         if (notice.type() == GatewayNotice.Type.PAYMENT_SUCCEEDED) {
             paid(notice);
+        } else if (notice.type() == GatewayNotice.Type.REFUNDED) {
+            refundedAtTheGateway(notice);
         }
         return true;
+    }
+
+    /**
+     * The gateway refunded a payment (from its own dashboard, say). If the payment is known the order ends
+     * refunded; if it is not known yet, the refund is remembered and applied when the payment arrives.
+     */
+    private void refundedAtTheGateway(GatewayNotice notice) {
+        payments.findByTransactionRef(notice.transactionRef())
+                .filter(payment -> payment.getRefundedAmount().signum() == 0)
+                .ifPresent(payment -> {
+                    payment.refundAll(clock.instant());
+                    Order order = registrations.orderForPayment(payment.getOrderId());
+                    if (order.getStatus() == OrderStatus.CONFIRMED) {
+                        registrations.cancelRefunded(order.getId());
+                    }
+                });
     }
 
     private void paid(GatewayNotice notice) {
@@ -129,10 +148,19 @@ public class PaymentService {
         if (payments.findByOrderId(order.getId()).isPresent()) {
             return;
         }
-        RegistrationService.PaymentOutcome outcome = registrations.confirmPayment(order.getId());
         Instant now = clock.instant();
+        RegistrationService.PaymentOutcome outcome = registrations.confirmPayment(order.getId());
         Payment payment = payments.save(new Payment(order.getId(), order.getUserId(), notice.amount(),
                 notice.currency(), notice.gateway(), notice.transactionRef(), now, receiptNumber(order, now)));
+        if (handled.existsByGatewayAndTransactionRefAndType(notice.gateway(), notice.transactionRef(),
+                GatewayNotice.Type.REFUNDED.name())) {
+            // The refund overtook the payment: the order ends refunded, as if they had come in order.
+            payment.refundAll(now);
+            if (outcome == RegistrationService.PaymentOutcome.CONFIRMED) {
+                registrations.cancelRefunded(order.getId());
+            }
+            return;
+        }
         User buyer = users.findById(order.getUserId()).orElseThrow();
         Event event = events.get(order.getEventId());
         if (outcome == RegistrationService.PaymentOutcome.NEEDS_REFUND) {

@@ -265,6 +265,25 @@ class PaymentTests {
                         .attribute("ticketProblem", "payment.error.noRefund"));
     }
 
+    @Test
+    void aRefundThatArrivesBeforeItsPaymentLeavesTheOrderRefundedEitherWay() throws Exception {
+        Order early = hold(1);
+        String refund = "{\"id\":\"evt_refund_" + early.getId() + "\",\"type\":\"charge.refunded\",\"data\":{"
+                + "\"transaction\":\"pi_test_" + early.getId() + "\"}}";
+        webhook(refund, WebhookSignature.header(secret, clock.instant(), refund)).andExpect(status().isOk());
+        pay(early);
+        assertThat(orderStatus(early)).isEqualTo("REFUNDED");
+        assertThat(jdbc.queryForObject("select refunded_amount from payments where order_id = ?",
+                java.math.BigDecimal.class, early.getId())).isEqualByComparingTo("45.50");
+
+        Order inOrder = pay(hold(1));
+        String later = "{\"id\":\"evt_refund_" + inOrder.getId() + "\",\"type\":\"charge.refunded\",\"data\":{"
+                + "\"transaction\":\"pi_test_" + inOrder.getId() + "\"}}";
+        webhook(later, WebhookSignature.header(secret, clock.instant(), later)).andExpect(status().isOk());
+        assertThat(orderStatus(inOrder)).isEqualTo("REFUNDED");
+        assertThat(seatsTaken()).isZero();
+    }
+
     private Order pay(Order order) throws Exception {
         String body = payload("evt_pay_" + order.getId(), order, order.getTotal().toPlainString());
         webhook(body, WebhookSignature.header(secret, clock.instant(), body)).andExpect(status().isOk());

@@ -32,8 +32,11 @@ public class SandboxNotices {
         try {
             JsonNode event = json.readTree(body);
             JsonNode data = event.path("data");
-            GatewayNotice.Type type = "checkout.session.completed".equals(event.path("type").asString())
-                    ? GatewayNotice.Type.PAYMENT_SUCCEEDED : GatewayNotice.Type.OTHER;
+            GatewayNotice.Type type = switch (event.path("type").asString()) {
+                case "checkout.session.completed" -> GatewayNotice.Type.PAYMENT_SUCCEEDED;
+                case "charge.refunded" -> GatewayNotice.Type.REFUNDED;
+                default -> GatewayNotice.Type.OTHER;
+            };
             return Optional.of(new GatewayNotice(SandboxGateway.NAME, event.path("id").asString(), type,
                     data.path("orderId").asLong(), new BigDecimal(data.path("amount").asString("0")),
                     data.path("currency").asString(""), data.path("transaction").asString("")));

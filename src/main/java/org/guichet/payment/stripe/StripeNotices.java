@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Charge;
 import com.stripe.model.Event;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
@@ -28,6 +29,15 @@ public class StripeNotices {
             event = Webhook.constructEvent(body, signature, webhookSecret);
         } catch (SignatureVerificationException | RuntimeException e) {
             return Optional.empty();
+        }
+        if ("charge.refunded".equals(event.getType())) {
+            try {
+                Charge charge = (Charge) event.getDataObjectDeserializer().deserializeUnsafe();
+                return Optional.of(new GatewayNotice(StripeGateway.NAME, event.getId(), GatewayNotice.Type.REFUNDED, 0,
+                        BigDecimal.ZERO, "", charge.getPaymentIntent() == null ? "" : charge.getPaymentIntent()));
+            } catch (EventDataObjectDeserializationException | ClassCastException e) {
+                return Optional.empty();
+            }
         }
         if (!"checkout.session.completed".equals(event.getType())) {
             return Optional.of(new GatewayNotice(StripeGateway.NAME, event.getId(), GatewayNotice.Type.OTHER, 0,

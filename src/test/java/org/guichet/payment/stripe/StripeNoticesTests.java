@@ -42,6 +42,18 @@ class StripeNoticesTests {
     }
 
     @Test
+    void readsARefundByItsPaymentIntent() {
+        String refunded = """
+                {"id":"evt_2","object":"event","type":"charge.refunded","api_version":"2025-09-30.clover",
+                 "data":{"object":{"id":"ch_1","object":"charge","payment_intent":"pi_test_9","amount_refunded":4550}}}""";
+        assertThat(notices.read(refunded, WebhookSignature.header(SECRET, Instant.now(), refunded)))
+                .hasValueSatisfying(notice -> {
+                    assertThat(notice.type()).isEqualTo(GatewayNotice.Type.REFUNDED);
+                    assertThat(notice.transactionRef()).isEqualTo("pi_test_9");
+                });
+    }
+
+    @Test
     void passesOtherEventsOnWithoutEffect() {
         String expired = COMPLETED.replace("checkout.session.completed", "checkout.session.expired");
         assertThat(notices.read(expired, WebhookSignature.header(SECRET, Instant.now(), expired)))
