@@ -165,13 +165,7 @@ public class RegistrationService {
             if (order.getStatus() != OrderStatus.PENDING_PAYMENT) {
                 continue;
             }
-            SortedMap<Long, Integer> released = new TreeMap<>();
-            for (Ticket ticket : order.getTickets()) {
-                if (!waitingList.handOver(order.getEventId(), ticket.getType().getId())) {
-                    released.merge(ticket.getType().getId(), 1, Integer::sum);
-                }
-            }
-            release(order.getEventId(), released);
+            freeSeats(order);
             order.expire(clock.instant());
             audit.save(new RegistrationAudit(order.getId(), null, RegistrationAudit.Action.EXPIRED, clock.instant()));
             publisher.publishEvent(new OrderExpired(order.getId(), order.getGateway(), order.getCheckoutSession()));
@@ -191,13 +185,7 @@ public class RegistrationService {
         if (order.getStatus() != OrderStatus.CONFIRMED) {
             throw new RegistrationProblem("registration.error.notCancellable");
         }
-        SortedMap<Long, Integer> released = new TreeMap<>();
-        for (Ticket ticket : order.getTickets()) {
-            if (!waitingList.handOver(order.getEventId(), ticket.getType().getId())) {
-                released.merge(ticket.getType().getId(), 1, Integer::sum);
-            }
-        }
-        release(order.getEventId(), released);
+        freeSeats(order);
         order.closeForCancelledEvent(true, clock.instant());
         audit.save(new RegistrationAudit(order.getId(), order.getUserId(), RegistrationAudit.Action.REFUNDED,
                 clock.instant()));
@@ -260,13 +248,7 @@ public class RegistrationService {
         if (event.hasStarted(clock.instant())) {
             throw new RegistrationProblem("registration.error.startedCancellation");
         }
-        SortedMap<Long, Integer> released = new TreeMap<>();
-        for (Ticket ticket : order.getTickets()) {
-            if (!waitingList.handOver(order.getEventId(), ticket.getType().getId())) {
-                released.merge(ticket.getType().getId(), 1, Integer::sum);
-            }
-        }
-        release(order.getEventId(), released);
+        freeSeats(order);
         order.cancel(clock.instant());
         audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CANCELLED, clock.instant()));
         return order;
@@ -404,6 +386,17 @@ public class RegistrationService {
                         ticketPdf.render(order.getTickets(), event, user.language())),
                 new Attachment("event-" + event.getId() + ".ics", "text/calendar; charset=UTF-8",
                         CalendarFile.of(event, baseUrl + "/tickets", now).getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    /** An order's seats go to the people waiting for them, or back on sale. */
+    private void freeSeats(Order order) {
+        SortedMap<Long, Integer> released = new TreeMap<>();
+        for (Ticket ticket : order.getTickets()) {
+            if (!waitingList.handOver(order.getEventId(), ticket.getType().getId())) {
+                released.merge(ticket.getType().getId(), 1, Integer::sum);
+            }
+        }
+        release(order.getEventId(), released);
     }
 
     private void passOn(long eventId, long typeId) {

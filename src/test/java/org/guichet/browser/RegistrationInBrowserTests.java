@@ -108,9 +108,7 @@ class RegistrationInBrowserTests {
         User organizer = Accounts.organizer(accounts);
         EventDetails base = testEvents.details("Concert complet " + System.nanoTime(), "Dax", "concert", 5, "0",
                 Visibility.PUBLIC);
-        Event event = testEvents.published(organizer, new EventDetails(base.title(), base.description(),
-                base.categorySlug(), base.venueName(), base.address(), base.city(), base.country(), null,
-                base.startsAt(), base.endsAt(), base.timeZone(), 1, base.price(), "EUR", Visibility.PUBLIC));
+        Event event = testEvents.published(organizer, TestEvents.withCapacity(base, 1));
         long standard = ticketTypes.of(event.getId()).get(0).getId();
         User holder = Accounts.participant(accounts);
         Order order = testEvents.as(holder, () -> registrations.register(AccountPrincipal.of(holder),

@@ -57,9 +57,7 @@ class LastPaidSeatsConcurrencyTests {
     void concurrentBuyersForTheLastPaidSeatsHoldExactlyThatMany() throws Exception {
         EventDetails base = testEvents.details("Dernières places payantes", "Tarbes", "concert", 5, "30.00",
                 Visibility.PUBLIC);
-        Event event = testEvents.published(Accounts.organizer(accounts), new EventDetails(base.title(),
-                base.description(), base.categorySlug(), base.venueName(), base.address(), base.city(), base.country(),
-                null, base.startsAt(), base.endsAt(), base.timeZone(), 5, base.price(), "EUR", Visibility.PUBLIC));
+        Event event = testEvents.published(Accounts.organizer(accounts), TestEvents.withCapacity(base, 5));
         long type = ticketTypes.of(event.getId()).get(0).getId();
         List<AccountPrincipal> buyers = Accounts.participants(users, passwordEncoder, 60).stream()
                 .map(AccountPrincipal::of).toList();

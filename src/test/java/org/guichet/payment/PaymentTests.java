@@ -86,9 +86,7 @@ class PaymentTests {
         User organizer = Accounts.organizer(accounts);
         EventDetails base = testEvents.details("Opéra " + System.nanoTime(), "Nancy", "concert", 10, "45.50",
                 Visibility.PUBLIC);
-        event = testEvents.published(organizer, new EventDetails(base.title(), base.description(), base.categorySlug(),
-                base.venueName(), base.address(), base.city(), base.country(), null, base.startsAt(), base.endsAt(),
-                base.timeZone(), 2, base.price(), "EUR", Visibility.PUBLIC));
+        event = testEvents.published(organizer, TestEvents.withCapacity(base, 2));
         type = ticketTypes.of(event.getId()).get(0).getId();
         buyer = Accounts.participant(accounts);
     }

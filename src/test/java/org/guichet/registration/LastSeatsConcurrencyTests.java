@@ -57,10 +57,7 @@ class LastSeatsConcurrencyTests {
     void twoHundredPeopleForTenSeatsLeaveExactlyTenTickets() throws Exception {
         User organizer = Accounts.organizer(accounts);
         EventDetails details = testEvents.details("Dernières places", "Lyon", "concert", 5, "0", Visibility.PUBLIC);
-        Event event = testEvents.published(organizer, new EventDetails(details.title(), details.description(),
-                details.categorySlug(), details.venueName(), details.address(), details.city(), details.country(),
-                null, details.startsAt(), details.endsAt(), details.timeZone(), 10, details.price(), "EUR",
-                Visibility.PUBLIC));
+        Event event = testEvents.published(organizer, TestEvents.withCapacity(details, 10));
         long typeId = ticketTypes.of(event.getId()).get(0).getId();
 
         List<String> outcomes = race(event.getId(), Map.of(typeId, 1));

@@ -198,9 +198,7 @@ class WaitingListTests {
     private Event eventWithOneSeat(String title) {
         User organizer = Accounts.organizer(accounts);
         EventDetails base = testEvents.details(title, "Albi", "concert", 5, "0", Visibility.PUBLIC);
-        return testEvents.published(organizer, new EventDetails(base.title(), base.description(), base.categorySlug(),
-                base.venueName(), base.address(), base.city(), base.country(), null, base.startsAt(), base.endsAt(),
-                base.timeZone(), 1, base.price(), "EUR", Visibility.PUBLIC));
+        return testEvents.published(organizer, TestEvents.withCapacity(base, 1));
     }
 
     private Order register(User user, Event event, long type) {

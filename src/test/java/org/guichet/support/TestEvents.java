@@ -41,6 +41,14 @@ public class TestEvents {
                 new BigDecimal(price), "EUR", visibility);
     }
 
+    /** The same details with another number of seats. */
+    public static EventDetails withCapacity(EventDetails details, int capacity) {
+        return new EventDetails(details.title(), details.description(), details.categorySlug(), details.venueName(),
+                details.address(), details.city(), details.country(), details.onlineUrl(), details.startsAt(),
+                details.endsAt(), details.timeZone(), capacity, details.price(), details.currency(),
+                details.visibility(), details.refundsUntil());
+    }
+
     public Event draft(User organizer, EventDetails details) {
         return as(organizer, () -> events.create(AccountPrincipal.of(organizer), details, null, false));
     }
