@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -38,6 +40,18 @@ public class Payment {
 
     private String receiptNumber;
 
+    @Enumerated(EnumType.STRING)
+    private RefundStatus refundStatus = RefundStatus.NONE;
+
+    private String refundReference;
+
+    private int refundAttempts;
+
+    private Instant refundNextAttemptAt;
+
+    /** Where a refund stands: owed and still to be sent to the gateway, or taken by it. */
+    public enum RefundStatus { NONE, PENDING, DONE, FAILED }
+
     protected Payment() {
     }
 
@@ -53,9 +67,45 @@ public class Payment {
         this.receiptNumber = receiptNumber;
     }
 
-    void refundAll(Instant now) {
+    /** Guichet owes the whole amount back; the refund is sent to the gateway once this is committed. */
+    boolean owesRefund(Instant now) {
+        if (refundStatus != RefundStatus.NONE) {
+            return false;
+        }
         refundedAmount = amount;
         refundedAt = now;
+        refundStatus = RefundStatus.PENDING;
+        refundNextAttemptAt = now;
+        return true;
+    }
+
+    /** The gateway reports the payment refunded (from its own dashboard, or overtaking the payment). */
+    void refundedByGateway(Instant now) {
+        if (refundStatus == RefundStatus.NONE) {
+            refundedAmount = amount;
+            refundedAt = now;
+        }
+        refundStatus = RefundStatus.DONE;
+    }
+
+    void refundSent(String reference) {
+        refundStatus = RefundStatus.DONE;
+        refundReference = reference;
+        refundNextAttemptAt = null;
+    }
+
+    void refundFailed(Instant retryAt) {
+        refundAttempts++;
+        if (retryAt == null) {
+            refundStatus = RefundStatus.FAILED;
+            refundNextAttemptAt = null;
+        } else {
+            refundNextAttemptAt = retryAt;
+        }
+    }
+
+    boolean isRefunded() {
+        return refundStatus != RefundStatus.NONE;
     }
 
     public Long getId() {
@@ -92,5 +142,17 @@ public class Payment {
 
     public String getReceiptNumber() {
         return receiptNumber;
+    }
+
+    public RefundStatus getRefundStatus() {
+        return refundStatus;
+    }
+
+    public String getRefundReference() {
+        return refundReference;
+    }
+
+    int getRefundAttempts() {
+        return refundAttempts;
     }
 }

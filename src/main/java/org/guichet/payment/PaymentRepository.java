@@ -1,8 +1,11 @@
 package org.guichet.payment;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface PaymentRepository extends JpaRepository<Payment, Long> {
@@ -10,6 +13,16 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
     Optional<Payment> findByOrderId(long orderId);
 
     Optional<Payment> findByTransactionRef(String transactionRef);
+
+    @Query("select p.id from Payment p where p.refundStatus = org.guichet.payment.Payment.RefundStatus.PENDING"
+            + " and p.refundNextAttemptAt <= :now order by p.refundNextAttemptAt")
+    List<Long> findDueRefunds(Instant now);
+
+    /** Takes a due refund for one sender: the lease keeps another sender off it while the gateway answers. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Payment p set p.refundNextAttemptAt = :leaseEnd where p.id = :id"
+            + " and p.refundStatus = org.guichet.payment.Payment.RefundStatus.PENDING and p.refundNextAttemptAt <= :now")
+    int claimRefund(long id, Instant now, Instant leaseEnd);
 
     @Query("select count(p) from Payment p")
     long countAll();

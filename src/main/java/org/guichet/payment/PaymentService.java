@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Paying for orders: opens the active gateway's checkout (never inside a database transaction), and acts on its
@@ -44,15 +43,15 @@ public class PaymentService {
     private final ReceiptPdf receipts;
     private final TicketPdf tickets;
     private final Outbox outbox;
-    private final TransactionTemplate transactions;
+    private final Refunds refunds;
     private final Clock clock;
     private final String baseUrl;
 
     PaymentService(PaymentGateways.Registry gateways, RegistrationService registrations, PaymentRepository payments,
             GatewayEventRepository handled, EventService events, UserRepository users, ReceiptPdf receipts,
-            TicketPdf tickets, Outbox outbox, TransactionTemplate transactions, Clock clock,
+            TicketPdf tickets, Outbox outbox, Refunds refunds, Clock clock,
             @Value("${guichet.base-url}") String baseUrl) {
-        this.transactions = transactions;
+        this.refunds = refunds;
         this.gateways = gateways;
         this.registrations = registrations;
         this.payments = payments;
@@ -81,29 +80,30 @@ public class PaymentService {
         return checkout;
     }
 
-    /** The buyer cancels a paid order before the event's refund deadline: refunded in full, seats freed. */
+    /**
+     * The buyer cancels a paid order before the event's refund deadline: the seats are freed and the refund,
+     * in full, is owed in the same transaction, then sent to the gateway.
+     */
+    @Transactional
     public void refundByBuyer(AccountPrincipal buyer, long orderId) {
         Order order = registrations.ownOrder(buyer, orderId);
         Event event = events.get(order.getEventId());
         Payment payment = payments.findByOrderId(orderId)
-                .filter(paid -> paid.getRefundedAmount().signum() == 0)
+                .filter(paid -> !paid.isRefunded())
                 .orElseThrow(() -> new PaymentProblem("payment.error.noRefund"));
         if (order.getStatus() != OrderStatus.CONFIRMED || !event.refundsAllowed(clock.instant())) {
             throw new PaymentProblem("payment.error.noRefund");
         }
-        String refund = gateways.named(payment.getGateway()).orElseThrow().refund(payment);
-        log.info("Order {} refunded at its buyer's request ({})", order.getReference(), refund);
-        transactions.executeWithoutResult(status -> {
-            registrations.cancelRefunded(orderId);
-            payments.findById(payment.getId()).orElseThrow().refundAll(clock.instant());
-            User user = users.findById(order.getUserId()).orElseThrow();
-            outbox.enqueue(new Mail(user.getEmail(), order.getLanguage(), "order-refunded", Map.of(
-                    "firstName", user.getFirstName(),
-                    "eventTitle", event.getTitle(),
-                    "reference", order.getReference(),
-                    "amount", Money.format(payment.getAmount(), payment.getCurrency(), order.getLanguage())),
-                    List.of(event.getTitle())));
-        });
+        registrations.cancelRefunded(orderId);
+        refunds.owe(payment);
+        log.info("Order {} refunded at its buyer's request", order.getReference());
+        User user = users.findById(order.getUserId()).orElseThrow();
+        outbox.enqueue(new Mail(user.getEmail(), order.getLanguage(), "order-refunded", Map.of(
+                "firstName", user.getFirstName(),
+                "eventTitle", event.getTitle(),
+                "reference", order.getReference(),
+                "amount", Money.format(payment.getAmount(), payment.getCurrency(), order.getLanguage())),
+                List.of(event.getTitle())));
     }
 
     /** Acts on a verified gateway event; false when it had already been handled. */
@@ -118,6 +118,10 @@ public class PaymentService {
             paid(notice);
         } else if (notice.type() == GatewayNotice.Type.REFUNDED) {
             refundedAtTheGateway(notice);
+        } else if (notice.type() == GatewayNotice.Type.CHECKOUT_EXPIRED
+                && registrations.expireCheckout(notice.orderId(), notice.transactionRef())) {
+            log.info("Checkout {} expired at {}: order {} released its seats", notice.transactionRef(),
+                    notice.gateway(), notice.orderId());
         }
         return true;
     }
@@ -128,9 +132,9 @@ public class PaymentService {
      */
     private void refundedAtTheGateway(GatewayNotice notice) {
         payments.findByTransactionRef(notice.transactionRef())
-                .filter(payment -> payment.getRefundedAmount().signum() == 0)
+                .filter(payment -> !payment.isRefunded())
                 .ifPresent(payment -> {
-                    payment.refundAll(clock.instant());
+                    payment.refundedByGateway(clock.instant());
                     Order order = registrations.orderForPayment(payment.getOrderId());
                     if (order.getStatus() == OrderStatus.CONFIRMED) {
                         registrations.cancelRefunded(order.getId());
@@ -155,7 +159,7 @@ public class PaymentService {
         if (handled.existsByGatewayAndTransactionRefAndType(notice.gateway(), notice.transactionRef(),
                 GatewayNotice.Type.REFUNDED.name())) {
             // The refund overtook the payment: the order ends refunded, as if they had come in order.
-            payment.refundAll(now);
+            payment.refundedByGateway(now);
             if (outcome == RegistrationService.PaymentOutcome.CONFIRMED) {
                 registrations.cancelRefunded(order.getId());
             }
@@ -164,7 +168,7 @@ public class PaymentService {
         User buyer = users.findById(order.getUserId()).orElseThrow();
         Event event = events.get(order.getEventId());
         if (outcome == RegistrationService.PaymentOutcome.NEEDS_REFUND) {
-            payment.refundAll(now);
+            refunds.owe(payment);
             outbox.enqueue(new Mail(buyer.getEmail(), order.getLanguage(), "payment-refunded", Map.of(
                     "firstName", buyer.getFirstName(),
                     "eventTitle", event.getTitle(),

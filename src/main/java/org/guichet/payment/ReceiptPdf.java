@@ -8,6 +8,7 @@ import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
@@ -36,9 +37,11 @@ class ReceiptPdf {
     private static final Color MUTED = new Color(91, 96, 112);
 
     private final MessageSource messages;
+    private final ReceiptTax tax;
 
-    ReceiptPdf(MessageSource messages) {
+    ReceiptPdf(MessageSource messages, ReceiptTax tax) {
         this.messages = messages;
+        this.tax = tax;
     }
 
     byte[] render(Payment payment, Order order, Event event, User buyer, Locale locale) {
@@ -50,6 +53,8 @@ class ReceiptPdf {
             document.add(new Paragraph("Guichet", new Font(Font.HELVETICA, 16, Font.BOLD, BRAND)));
             document.add(new Paragraph(message("receipt.seller", locale, event.getOrganizer().getFullName()),
                     new Font(Font.HELVETICA, 9, Font.NORMAL, MUTED)));
+            tax.sellerTaxNumber().ifPresent(number -> document.add(new Paragraph(
+                    message("receipt.sellerTaxNumber", locale, number), new Font(Font.HELVETICA, 9, Font.NORMAL, MUTED))));
             Paragraph title = new Paragraph(message("receipt.title", locale, payment.getReceiptNumber()),
                     new Font(Font.HELVETICA, 20, Font.BOLD));
             title.setSpacingBefore(18);
@@ -84,7 +89,16 @@ class ReceiptPdf {
                 cell(items, Money.format(unit.multiply(BigDecimal.valueOf(count)), order.getCurrency(), locale), false,
                         Element.ALIGN_RIGHT);
             });
-            cell(items, message("receipt.total", locale), true, Element.ALIGN_LEFT);
+            Optional<ReceiptTax.Share> share = tax.of(payment.getAmount(), payment.getCurrency());
+            share.ifPresent(split -> {
+                String name = tax.name().orElseGet(() -> message("receipt.taxDefaultName", locale));
+                subtotal(items, message("receipt.net", locale),
+                        Money.format(split.net(), payment.getCurrency(), locale));
+                subtotal(items, message("receipt.tax", locale, name, split.ratePercent().toPlainString()),
+                        Money.format(split.tax(), payment.getCurrency(), locale));
+            });
+            cell(items, message(share.isPresent() ? "receipt.totalWithTax" : "receipt.total", locale), true,
+                    Element.ALIGN_LEFT);
             cell(items, "", true, Element.ALIGN_RIGHT);
             cell(items, "", true, Element.ALIGN_RIGHT);
             cell(items, Money.format(payment.getAmount(), payment.getCurrency(), locale), true, Element.ALIGN_RIGHT);
@@ -94,12 +108,22 @@ class ReceiptPdf {
                     payment.getTransactionRef()), new Font(Font.HELVETICA, 9, Font.NORMAL, MUTED));
             reference.setSpacingBefore(18);
             document.add(reference);
-            document.add(new Paragraph(message("receipt.noTax", locale), new Font(Font.HELVETICA, 9, Font.NORMAL, MUTED)));
+            if (share.isEmpty()) {
+                document.add(new Paragraph(message("receipt.noTax", locale),
+                        new Font(Font.HELVETICA, 9, Font.NORMAL, MUTED)));
+            }
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("Cannot write the receipt PDF", e);
         }
         return pdf.toByteArray();
+    }
+
+    private static void subtotal(PdfPTable table, String label, String amount) {
+        cell(table, label, false, Element.ALIGN_LEFT);
+        cell(table, "", false, Element.ALIGN_RIGHT);
+        cell(table, "", false, Element.ALIGN_RIGHT);
+        cell(table, amount, false, Element.ALIGN_RIGHT);
     }
 
     private static void cell(PdfPTable table, String text, boolean strong, int alignment) {

@@ -175,6 +175,24 @@ public class RegistrationService {
     }
 
     /**
+     * The gateway closed the checkout page an order was waiting on: if the order still waits on that page, its
+     * hold ends now (a newer page opened for a retry keeps it).
+     */
+    @Transactional
+    @PreAuthorize("permitAll()")
+    public boolean expireCheckout(long orderId, String checkoutSession) {
+        Order order = orders.findWithTickets(orderId).orElse(null);
+        if (order == null || order.getStatus() != OrderStatus.PENDING_PAYMENT
+                || !checkoutSession.equals(order.getCheckoutSession())) {
+            return false;
+        }
+        freeSeats(order);
+        order.expire(clock.instant());
+        audit.save(new RegistrationAudit(order.getId(), null, RegistrationAudit.Action.EXPIRED, clock.instant()));
+        return true;
+    }
+
+    /**
      * A paid order its buyer cancelled and the gateway refunded: the seats go to the waiting list or back on sale,
      * the tickets stop being valid.
      */

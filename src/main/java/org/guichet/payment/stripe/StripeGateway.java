@@ -7,9 +7,8 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.Locale;
 
-import com.stripe.Stripe;
+import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
-import com.stripe.model.Refund;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
@@ -31,14 +30,16 @@ public class StripeGateway implements PaymentGateway {
     public static final String NAME = "stripe";
     private static final Duration SHORTEST_SESSION = Duration.ofMinutes(31);
 
-    private final RequestOptions options;
+    private final StripeClient stripe;
     private final Clock clock;
 
+    /** {@code apiBase} is for tests only (a local stub of Stripe's API); blank means Stripe itself. */
     public StripeGateway(String secretKey, String apiBase, Clock clock) {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(secretKey);
         if (apiBase != null && !apiBase.isBlank()) {
-            Stripe.overrideApiBase(apiBase);
+            builder.setApiBase(apiBase);
         }
-        this.options = RequestOptions.builder().setApiKey(secretKey).build();
+        this.stripe = builder.build();
         this.clock = clock;
     }
 
@@ -72,7 +73,7 @@ public class StripeGateway implements PaymentGateway {
                         .build())
                 .build();
         try {
-            Session session = Session.create(params, options);
+            Session session = stripe.v1().checkout().sessions().create(params);
             return new Checkout(session.getId(), session.getUrl());
         } catch (StripeException e) {
             throw new PaymentProblem("payment.error.gateway");
@@ -83,7 +84,7 @@ public class StripeGateway implements PaymentGateway {
     @Override
     public void expire(String sessionId) {
         try {
-            Session.retrieve(sessionId, options).expire(SessionExpireParams.builder().build(), options);
+            stripe.v1().checkout().sessions().expire(sessionId, SessionExpireParams.builder().build());
         } catch (StripeException e) {
             throw new PaymentProblem("payment.error.gateway");
         }
@@ -92,8 +93,12 @@ public class StripeGateway implements PaymentGateway {
     @Override
     public String refund(Payment payment) {
         try {
-            return Refund.create(RefundCreateParams.builder().setPaymentIntent(payment.getTransactionRef()).build(),
-                    options).getId();
+            // The same key on a retry makes Stripe answer with the first refund instead of making another.
+            RequestOptions once = RequestOptions.builder()
+                    .setIdempotencyKey("guichet-refund-" + payment.getTransactionRef()).build();
+            return stripe.v1().refunds()
+                    .create(RefundCreateParams.builder().setPaymentIntent(payment.getTransactionRef()).build(), once)
+                    .getId();
         } catch (StripeException e) {
             throw new PaymentProblem("payment.error.gateway");
         }

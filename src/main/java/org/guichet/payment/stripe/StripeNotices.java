@@ -39,15 +39,24 @@ public class StripeNotices {
                 return Optional.empty();
             }
         }
+        if ("checkout.session.expired".equals(event.getType())) {
+            return session(event).map(session -> new GatewayNotice(StripeGateway.NAME, event.getId(),
+                    GatewayNotice.Type.CHECKOUT_EXPIRED, Long.parseLong(session.getClientReferenceId()),
+                    BigDecimal.ZERO, "", session.getId()));
+        }
         if (!"checkout.session.completed".equals(event.getType())) {
             return Optional.of(new GatewayNotice(StripeGateway.NAME, event.getId(), GatewayNotice.Type.OTHER, 0,
                     BigDecimal.ZERO, "", ""));
         }
-        Session session;
-        try {
-            session = (Session) event.getDataObjectDeserializer().deserializeUnsafe();
-        } catch (EventDataObjectDeserializationException | ClassCastException e) {
+        Optional<Session> paid = session(event);
+        if (paid.isEmpty()) {
             return Optional.empty();
+        }
+        Session session = paid.get();
+        if (!"paid".equals(session.getPaymentStatus())) {
+            // Delayed payment methods complete the session before the money arrives: not paid yet.
+            return Optional.of(new GatewayNotice(StripeGateway.NAME, event.getId(), GatewayNotice.Type.OTHER, 0,
+                    BigDecimal.ZERO, "", ""));
         }
         String currency = session.getCurrency().toUpperCase(Locale.ROOT);
         BigDecimal amount = BigDecimal.valueOf(session.getAmountTotal())
@@ -55,5 +64,15 @@ public class StripeNotices {
         return Optional.of(new GatewayNotice(StripeGateway.NAME, event.getId(), GatewayNotice.Type.PAYMENT_SUCCEEDED,
                 Long.parseLong(session.getClientReferenceId()), amount, currency,
                 session.getPaymentIntent() == null ? "" : session.getPaymentIntent()));
+    }
+
+    private static Optional<Session> session(Event event) {
+        try {
+            Session session = (Session) event.getDataObjectDeserializer().deserializeUnsafe();
+            String orderId = session.getClientReferenceId();
+            return orderId == null || !orderId.matches("\\d{1,18}") ? Optional.empty() : Optional.of(session);
+        } catch (EventDataObjectDeserializationException | ClassCastException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -5,6 +5,8 @@ import org.guichet.payment.PaymentService;
 import org.guichet.payment.sandbox.SandboxNotices;
 import org.guichet.payment.stripe.StripeNotices;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,7 +47,13 @@ class WebhookController {
         if (notice == null) {
             return ResponseEntity.badRequest().body("{\"error\":\"invalid signature or payload\"}");
         }
-        boolean handled = payments.handle(notice);
+        boolean handled;
+        try {
+            handled = payments.handle(notice);
+        } catch (DataIntegrityViolationException raced) {
+            // The same delivery is being handled on another thread right now: the gateway retries later.
+            return ResponseEntity.status(HttpStatus.CONFLICT).body("{\"error\":\"already being handled\"}");
+        }
         return ResponseEntity.ok(handled ? "{\"received\":true}" : "{\"received\":true,\"duplicate\":true}");
     }
 }

@@ -18,7 +18,7 @@ class StripeNoticesTests {
     private static final String COMPLETED = """
             {"id":"evt_1","object":"event","type":"checkout.session.completed","api_version":"2025-09-30.clover",
              "data":{"object":{"id":"cs_test_a1","object":"checkout.session","client_reference_id":"42",
-             "amount_total":4550,"currency":"eur","payment_intent":"pi_test_9"}}}""";
+             "amount_total":4550,"currency":"eur","payment_status":"paid","payment_intent":"pi_test_9"}}}""";
 
     @Test
     void readsAPaidCheckoutSession() {
@@ -54,9 +54,27 @@ class StripeNoticesTests {
     }
 
     @Test
-    void passesOtherEventsOnWithoutEffect() {
+    void readsAnExpiredCheckoutSessionWithItsOrderAndSession() {
         String expired = COMPLETED.replace("checkout.session.completed", "checkout.session.expired");
         assertThat(notices.read(expired, WebhookSignature.header(SECRET, Instant.now(), expired)))
+                .hasValueSatisfying(notice -> {
+                    assertThat(notice.type()).isEqualTo(GatewayNotice.Type.CHECKOUT_EXPIRED);
+                    assertThat(notice.orderId()).isEqualTo(42);
+                    assertThat(notice.transactionRef()).isEqualTo("cs_test_a1");
+                });
+    }
+
+    @Test
+    void aCompletedSessionWhoseMoneyHasNotArrivedIsNotAPayment() {
+        String unpaid = COMPLETED.replace("\"payment_status\":\"paid\"", "\"payment_status\":\"unpaid\"");
+        assertThat(notices.read(unpaid, WebhookSignature.header(SECRET, Instant.now(), unpaid)))
+                .hasValueSatisfying(notice -> assertThat(notice.type()).isEqualTo(GatewayNotice.Type.OTHER));
+    }
+
+    @Test
+    void passesOtherEventsOnWithoutEffect() {
+        String other = COMPLETED.replace("checkout.session.completed", "customer.created");
+        assertThat(notices.read(other, WebhookSignature.header(SECRET, Instant.now(), other)))
                 .hasValueSatisfying(notice -> assertThat(notice.type()).isEqualTo(GatewayNotice.Type.OTHER));
     }
 }
