@@ -173,6 +173,50 @@ class StripeCheckoutTests {
     }
 
     @Test
+    void concurrentBuyersForTheLastSeatsReachStripeOnlyAsManyAsThereAreSeats() throws Exception {
+        List<User> buyers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            buyers.add(Accounts.participant(accounts));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Order>> attempts = new ArrayList<>();
+        for (User each : buyers) {
+            Callable<Order> attempt = () -> {
+                start.await();
+                try {
+                    return testEvents.as(each, () -> registrations.register(AccountPrincipal.of(each), event.getId(),
+                            null, Map.of(type, 1)));
+                } catch (org.guichet.registration.SoldOut soldOut) {
+                    return null;
+                }
+            };
+            attempts.add(pool.submit(attempt));
+        }
+        start.countDown();
+        List<Order> held = new ArrayList<>();
+        for (Future<Order> attempt : attempts) {
+            Order order = attempt.get();
+            if (order != null) {
+                held.add(order);
+            }
+        }
+        pool.shutdown();
+        assertThat(held).hasSize(2);
+        for (Order order : held) {
+            User holder = buyers.stream().filter(user -> user.getId().equals(order.getUserId())).findFirst().orElseThrow();
+            String location = mvc.perform(get("/orders/" + order.getId() + "/pay").with(signedIn(holder)))
+                    .andReturn().getResponse().getRedirectedUrl();
+            String session = location.substring(location.lastIndexOf('/') + 1);
+            String completed = completed("evt_last_" + order.getId(), order, session, 2110);
+            stripeWebhook(completed, signed(completed)).andExpect(status().isOk());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from orders where event_id = ? and status = 'CONFIRMED'",
+                Integer.class, event.getId())).isEqualTo(2);
+        assertThat(seatsTaken()).isEqualTo(2);
+    }
+
+    @Test
     void theSameDeliveryRacingInTwiceHasOneEffect() throws Exception {
         Order order = hold(1);
         String session = checkout(order);
