@@ -3,10 +3,11 @@ package org.guichet.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-/** One GreenMail SMTP server for the whole test JVM, on the port application-test.properties names. */
+/** One GreenMail SMTP server for the whole test JVM, on 3025 or the system property {@code guichet.test.smtp-port}. */
 public final class TestMailServer {
 
-    private static final ServerSetup SMTP = new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    private static final ServerSetup SMTP = new ServerSetup(
+            Integer.getInteger("guichet.test.smtp-port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
     private static GreenMail server;
 
     private TestMailServer() {
