@@ -1,12 +1,18 @@
 package org.guichet.config;
 
+import java.io.IOException;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.guichet.account.LoginThrottle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
@@ -17,11 +23,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /** Every URL rule in one place; services add method security ({@code @PreAuthorize}) on top. */
@@ -61,6 +69,7 @@ class SecurityConfig {
                         .successHandler(loginSucceeded)
                         .failureHandler(loginFailed)
                         .permitAll())
+                .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfig::denied))
                 // Gateways sign their webhooks; they cannot carry a CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/payments/webhook/**"))
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
@@ -96,5 +105,19 @@ class SecurityConfig {
         JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
         tokens.setDataSource(dataSource);
         return tokens;
+    }
+
+    /**
+     * Someone who may not manage events asking for one event's dashboard pages is told it does not exist, as
+     * another organizer is: those pages never confirm that an event id is real. A bad CSRF token stays a 403.
+     */
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        if (!(denied instanceof CsrfException) && request.getRequestURI()
+                .startsWith(request.getContextPath() + "/dashboard/events/")) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        new AccessDeniedHandlerImpl().handle(request, response, denied);
     }
 }

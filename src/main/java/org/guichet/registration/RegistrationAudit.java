@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 @Table(name = "registration_audit")
 class RegistrationAudit {
 
-    enum Action { REGISTERED, CONFIRMED, CANCELLED, EXPIRED, REFUNDED }
+    enum Action { REGISTERED, CONFIRMED, CANCELLED, EXPIRED, REFUNDED, CHECKED_IN, CHECK_IN_UNDONE }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

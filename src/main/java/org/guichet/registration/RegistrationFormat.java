@@ -33,4 +33,16 @@ public class RegistrationFormat {
     public int maxChoice(TicketType type) {
         return Math.min(type.getMaxPerOrder(), type.getRemaining());
     }
+
+    /** A moment on the event's clock, short: "24/11/2026 19:42" or "11/24/26, 7:42 PM". */
+    public String moment(Instant instant, Event event, Locale locale) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale)
+                .format(instant.atZone(event.getZone()));
+    }
+
+    /** The time of day on the event's clock, as the door says it: "19:42". */
+    public String time(Instant instant, Event event, Locale locale) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale)
+                .format(instant.atZone(event.getZone()));
+    }
 }

@@ -1,9 +1,12 @@
 package org.guichet.registration;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface TicketRepository extends JpaRepository<Ticket, Long> {
@@ -15,4 +18,29 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     Optional<Ticket> findWithOrder(long id);
 
     long countByEventIdAndStatus(long eventId, TicketStatus status);
+
+    long countByEventIdAndStatusAndCheckedInAtNotNull(long eventId, TicketStatus status);
+
+    /** The check-in itself: only a valid ticket not yet in changes; the loser of a race changes nothing. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Ticket t set t.checkedInAt = :now where t.id = :id"
+            + " and t.status = org.guichet.registration.TicketStatus.VALID and t.checkedInAt is null")
+    int checkIn(long id, Instant now);
+
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("update Ticket t set t.checkedInAt = null where t.id = :id and t.checkedInAt is not null")
+    int undoCheckIn(long id);
+
+    @Query("select t.checkedInAt from Ticket t where t.id = :id")
+    Instant checkedInAt(long id);
+
+    @Query("select t from Ticket t join fetch t.order join fetch t.type where t.eventId = :eventId"
+            + " and t.checkedInAt is not null order by t.checkedInAt desc, t.id desc")
+    List<Ticket> findLatestCheckIns(long eventId, Pageable page);
+
+    @Query("select t from Ticket t join fetch t.order o join fetch t.type where t.eventId = :eventId and ("
+            + "lower(t.attendeeName) like :search escape '\\' or lower(o.reference) like :search escape '\\'"
+            + " or o.userId in (select u.id from User u where lower(u.email) like :search escape '\\'))"
+            + " order by t.attendeeName, t.id")
+    List<Ticket> search(long eventId, String search, Pageable page);
 }

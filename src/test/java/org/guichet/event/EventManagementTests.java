@@ -233,7 +233,7 @@ class EventManagementTests {
 
         User participant = Accounts.participant(accounts);
         mvc.perform(get("/dashboard/events/" + event.getId()).with(authentication(Accounts.signedIn(participant))))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(get("/dashboard/events/" + event.getId())).andExpect(status().is3xxRedirection());
 
         User admin = Accounts.admin(users, passwordEncoder);

@@ -1,0 +1,136 @@
+package org.guichet.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.event.EventService;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checking tickets at the door. A code is trusted only if its Ed25519 signature is ours, it names this event and
+ * its secret is the ticket's; the check-in itself is one conditional update, so two scanners reading the same
+ * ticket at once get one "checked in" and one "already checked in".
+ */
+@Service
+public class CheckIns {
+
+    private static final int SEARCH_LIMIT = 10;
+
+    private final TicketSigner signer;
+    private final TicketRepository tickets;
+    private final RegistrationAuditRepository audit;
+    private final EventService events;
+    private final Clock clock;
+
+    CheckIns(TicketSigner signer, TicketRepository tickets, RegistrationAuditRepository audit, EventService events,
+            Clock clock) {
+        this.signer = signer;
+        this.tickets = tickets;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Checked-in and expected (valid) tickets of the event. */
+    public record Counts(long checkedIn, long expected) {
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'ADMIN')")
+    public CheckInResult scan(long eventId, AccountPrincipal organizer, String code) {
+        events.manageable(eventId, organizer);
+        TicketSigner.TicketCode read = signer.verify(code == null ? null : code.strip()).orElse(null);
+        if (read == null) {
+            return CheckInResult.refused(CheckInResult.Outcome.INVALID);
+        }
+        Ticket ticket = tickets.findWithOrder(read.ticketId())
+                .filter(found -> found.getSecret().equals(read.secret()) && found.getEventId() == read.eventId())
+                .orElse(null);
+        if (ticket == null) {
+            return CheckInResult.refused(CheckInResult.Outcome.INVALID);
+        }
+        if (read.eventId() != eventId) {
+            return CheckInResult.refused(CheckInResult.Outcome.WRONG_EVENT);
+        }
+        return admit(ticket, organizer);
+    }
+
+    /** The door found the ticket by name, email or order reference instead of scanning it. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'ADMIN')")
+    public CheckInResult checkInChosen(long eventId, AccountPrincipal organizer, long ticketId) {
+        events.manageable(eventId, organizer);
+        Ticket ticket = tickets.findWithOrder(ticketId).filter(found -> found.getEventId() == eventId).orElse(null);
+        if (ticket == null) {
+            return CheckInResult.refused(CheckInResult.Outcome.INVALID);
+        }
+        return admit(ticket, organizer);
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'ADMIN')")
+    public CheckInResult undo(long eventId, AccountPrincipal organizer, long ticketId) {
+        events.manageable(eventId, organizer);
+        Ticket ticket = tickets.findWithOrder(ticketId).filter(found -> found.getEventId() == eventId).orElse(null);
+        if (ticket == null) {
+            return CheckInResult.refused(CheckInResult.Outcome.INVALID);
+        }
+        if (tickets.undoCheckIn(ticketId) == 1) {
+            audit.save(new RegistrationAudit(ticket.getOrder().getId(), organizer.id(),
+                    RegistrationAudit.Action.CHECK_IN_UNDONE, clock.instant()));
+        }
+        return CheckInResult.of(CheckInResult.Outcome.UNDONE, ticket, null);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'ADMIN')")
+    public Counts counts(long eventId, AccountPrincipal organizer) {
+        events.manageable(eventId, organizer);
+        return new Counts(tickets.countByEventIdAndStatusAndCheckedInAtNotNull(eventId, TicketStatus.VALID),
+                tickets.countByEventIdAndStatus(eventId, TicketStatus.VALID));
+    }
+
+    /** The latest check-ins, newest first, so the door sees who just came in. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'ADMIN')")
+    public List<Ticket> latest(long eventId, AccountPrincipal organizer, int count) {
+        events.manageable(eventId, organizer);
+        return tickets.findLatestCheckIns(eventId, PageRequest.of(0, count));
+    }
+
+    /** Tickets of the event whose holder's name, buyer's email or order reference contains the text. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'ADMIN')")
+    public List<Ticket> find(long eventId, AccountPrincipal organizer, String text) {
+        events.manageable(eventId, organizer);
+        String search = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (search.length() < 2) {
+            return List.of();
+        }
+        String escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return tickets.search(eventId, "%" + escaped + "%", PageRequest.of(0, SEARCH_LIMIT));
+    }
+
+    private CheckInResult admit(Ticket ticket, AccountPrincipal organizer) {
+        if (ticket.getStatus() == TicketStatus.CANCELLED) {
+            return CheckInResult.of(CheckInResult.Outcome.CANCELLED, ticket, null);
+        }
+        if (ticket.getStatus() != TicketStatus.VALID) {
+            return CheckInResult.of(CheckInResult.Outcome.NOT_PAID, ticket, null);
+        }
+        Instant now = clock.instant();
+        if (tickets.checkIn(ticket.getId(), now) == 1) {
+            audit.save(new RegistrationAudit(ticket.getOrder().getId(), organizer.id(),
+                    RegistrationAudit.Action.CHECKED_IN, now));
+            return CheckInResult.of(CheckInResult.Outcome.CHECKED_IN, ticket, now);
+        }
+        Instant earlier = tickets.checkedInAt(ticket.getId());
+        return CheckInResult.of(CheckInResult.Outcome.ALREADY_CHECKED_IN, ticket, earlier);
+    }
+}
