@@ -21,7 +21,7 @@ final class Chromium {
     private Chromium() {
     }
 
-    static ChromeDriver start(Dimension size, String language) {
+    static ChromeDriver start(Dimension size, String language, String... extraArguments) {
         Assumptions.assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
                 "Debian's chromium and chromium-driver are not installed");
         ChromeOptions options = new ChromeOptions();
@@ -29,6 +29,7 @@ final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=" + size.width + "," + size.height, "--lang=" + language);
+        options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
         ChromeDriver driver = new ChromeDriver(service, options);
