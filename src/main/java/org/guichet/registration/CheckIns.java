@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.event.EventService;
@@ -66,26 +67,21 @@ public class CheckIns {
     @PreAuthorize("hasAnyRole('ORGANIZER', 'ADMIN')")
     public CheckInResult checkInChosen(long eventId, AccountPrincipal organizer, long ticketId) {
         events.manageable(eventId, organizer);
-        Ticket ticket = tickets.findWithOrder(ticketId).filter(found -> found.getEventId() == eventId).orElse(null);
-        if (ticket == null) {
-            return CheckInResult.refused(CheckInResult.Outcome.INVALID);
-        }
-        return admit(ticket, organizer);
+        return ticketOf(eventId, ticketId).map(ticket -> admit(ticket, organizer))
+                .orElseGet(() -> CheckInResult.refused(CheckInResult.Outcome.INVALID));
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('ORGANIZER', 'ADMIN')")
     public CheckInResult undo(long eventId, AccountPrincipal organizer, long ticketId) {
         events.manageable(eventId, organizer);
-        Ticket ticket = tickets.findWithOrder(ticketId).filter(found -> found.getEventId() == eventId).orElse(null);
-        if (ticket == null) {
-            return CheckInResult.refused(CheckInResult.Outcome.INVALID);
-        }
-        if (tickets.undoCheckIn(ticketId) == 1) {
-            audit.save(new RegistrationAudit(ticket.getOrder().getId(), organizer.id(),
-                    RegistrationAudit.Action.CHECK_IN_UNDONE, clock.instant()));
-        }
-        return CheckInResult.of(CheckInResult.Outcome.UNDONE, ticket, null);
+        return ticketOf(eventId, ticketId).map(ticket -> {
+            if (tickets.undoCheckIn(ticketId) == 1) {
+                audit.save(new RegistrationAudit(ticket.getOrder().getId(), organizer.id(),
+                        RegistrationAudit.Action.CHECK_IN_UNDONE, clock.instant()));
+            }
+            return CheckInResult.of(CheckInResult.Outcome.UNDONE, ticket, null);
+        }).orElseGet(() -> CheckInResult.refused(CheckInResult.Outcome.INVALID));
     }
 
     @Transactional(readOnly = true)
@@ -115,6 +111,10 @@ public class CheckIns {
         }
         String escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return tickets.search(eventId, "%" + escaped + "%", PageRequest.of(0, SEARCH_LIMIT));
+    }
+
+    private Optional<Ticket> ticketOf(long eventId, long ticketId) {
+        return tickets.findWithOrder(ticketId).filter(found -> found.getEventId() == eventId);
     }
 
     private CheckInResult admit(Ticket ticket, AccountPrincipal organizer) {

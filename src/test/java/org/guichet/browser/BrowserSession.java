@@ -19,6 +19,15 @@ final class BrowserSession {
         this.port = port;
     }
 
+    /** Signs in through the login form with the test accounts' password and waits for the home page. */
+    void signIn(String email) {
+        open("/login");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(org.guichet.support.Accounts.PASSWORD);
+        click(By.cssSelector("main form button[type=submit]"));
+        waitForPath("/");
+    }
+
     void open(String path) {
         driver.get(url(path));
     }

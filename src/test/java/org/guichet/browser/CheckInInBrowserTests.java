@@ -94,11 +94,7 @@ class CheckInInBrowserTests {
         driver = Chromium.start(Chromium.PHONE, "en", "--use-fake-ui-for-media-stream",
                 "--use-fake-device-for-media-stream", "--use-file-for-fake-video-capture=" + video);
         BrowserSession browser = new BrowserSession(driver, port);
-        browser.open("/login");
-        driver.findElement(By.id("email")).sendKeys(organizer.getEmail());
-        driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        browser.click(By.cssSelector("main form button[type=submit]"));
-        browser.waitForPath("/");
+        browser.signIn(organizer.getEmail());
         browser.open("/dashboard/events/" + event.getId() + "/checkin");
         assertThat(driver.findElement(By.id("checkin-count")).getText()).isEqualTo("0 / 1");
 

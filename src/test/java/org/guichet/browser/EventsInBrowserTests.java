@@ -93,11 +93,7 @@ class EventsInBrowserTests {
     }
 
     private void logIn(User user) {
-        browser.open("/login");
-        driver.findElement(By.id("email")).sendKeys(user.getEmail());
-        driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        browser.click(By.cssSelector("main form button[type=submit]"));
-        browser.waitForPath("/");
+        browser.signIn(user.getEmail());
     }
 
 

@@ -63,11 +63,7 @@ class PaymentInBrowserTests {
 
         driver = Chromium.start(Chromium.PHONE, "en");
         BrowserSession browser = new BrowserSession(driver, port);
-        browser.open("/login");
-        driver.findElement(By.id("email")).sendKeys(buyer.getEmail());
-        driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        browser.click(By.cssSelector("main form button[type=submit]"));
-        browser.waitForPath("/");
+        browser.signIn(buyer.getEmail());
         browser.open("/events/" + event.getId());
         new Select(driver.findElement(By.id("qty-" + type))).selectByValue("2");
         browser.click(By.xpath("//button[text()='Buy tickets']"));

@@ -117,11 +117,7 @@ class RegistrationInBrowserTests {
 
         driver = Chromium.start(Chromium.DESKTOP, "en");
         browser = new BrowserSession(driver, port);
-        browser.open("/login");
-        driver.findElement(By.id("email")).sendKeys(waiting.getEmail());
-        driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        browser.click(By.cssSelector("main form button[type=submit]"));
-        browser.waitForPath("/");
+        browser.signIn(waiting.getEmail());
         browser.open("/events/" + event.getId());
         assertThat(driver.findElement(By.id("event-state")).getText()).isEqualTo("Sold out.");
         browser.click(By.xpath("//button[text()='Join the waiting list']"));

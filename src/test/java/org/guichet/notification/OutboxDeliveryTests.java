@@ -39,6 +39,7 @@ class OutboxDeliveryTests {
     @Test
     void keepsMailsWhileSmtpIsDownAndSendsEachOnceWhenItIsBack() {
         String recipient = Accounts.uniqueEmail("outage");
+        mail.deliverAndRead(recipient);
         TestMailServer.stop();
         try {
             enqueueResetMail(recipient, Locale.ENGLISH);

@@ -2,12 +2,14 @@ package org.guichet.registration.web;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
+import org.guichet.registration.Attendee;
 import org.guichet.registration.AttendeeList;
 import org.guichet.registration.AttendeeQuery;
 import org.guichet.registration.PaymentStatus;
@@ -55,30 +57,24 @@ class AttendeeController {
         return "registration/attendees";
     }
 
-    @GetMapping("/dashboard/events/{id}/attendees.csv")
-    void csv(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
+    /** The whole list the query matches, not only the page shown: {@code .csv} or {@code .xlsx}. */
+    @GetMapping("/dashboard/events/{id}/attendees.{format:csv|xlsx}")
+    void export(@PathVariable long id, @PathVariable String format,
+            @AuthenticationPrincipal AccountPrincipal organizer,
             @RequestParam(name = "q", required = false) String search, @RequestParam(required = false) String payment,
             @RequestParam(name = "checkin", required = false) String checkIn,
             @RequestParam(required = false) String sort, @RequestParam(name = "dir", required = false) String direction,
             Locale locale, HttpServletResponse response) throws IOException {
         AttendeeQuery query = AttendeeQuery.of(search, payment, checkIn, sort, direction, 0);
         Event event = events.manageable(id, organizer);
-        download(response, "text/csv;charset=UTF-8", fileName(event, "csv"));
-        exports.csv(response.getOutputStream(), event.getZone(), locale,
-                each -> attendees.each(id, organizer, query, each));
-    }
-
-    @GetMapping("/dashboard/events/{id}/attendees.xlsx")
-    void xlsx(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
-            @RequestParam(name = "q", required = false) String search, @RequestParam(required = false) String payment,
-            @RequestParam(name = "checkin", required = false) String checkIn,
-            @RequestParam(required = false) String sort, @RequestParam(name = "dir", required = false) String direction,
-            Locale locale, HttpServletResponse response) throws IOException {
-        AttendeeQuery query = AttendeeQuery.of(search, payment, checkIn, sort, direction, 0);
-        Event event = events.manageable(id, organizer);
-        download(response, XLSX, fileName(event, "xlsx"));
-        exports.xlsx(response.getOutputStream(), event.getZone(), locale, event.getTitle(),
-                each -> attendees.each(id, organizer, query, each));
+        Consumer<Consumer<Attendee>> rows = each -> attendees.each(id, organizer, query, each);
+        if (format.equals("csv")) {
+            download(response, "text/csv;charset=UTF-8", fileName(event, format));
+            exports.csv(response.getOutputStream(), event.getZone(), locale, rows);
+        } else {
+            download(response, XLSX, fileName(event, format));
+            exports.xlsx(response.getOutputStream(), event.getZone(), locale, event.getTitle(), rows);
+        }
     }
 
     private static void download(HttpServletResponse response, String contentType, String fileName) {
