@@ -19,6 +19,7 @@ import org.guichet.dashboard.Totals;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.event.EventStatus;
+import org.guichet.event.Visibility;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -86,7 +87,9 @@ class DashboardController {
         model.addAttribute("days", days);
         model.addAttribute("chartCurrencies", currencies(days));
         model.addAttribute("chart", chart(days, locale));
-        model.addAttribute("invitations", events.invitations(id, organizer));
+        // Only a private event's page shows its invitations.
+        model.addAttribute("invitations", event.getVisibility() == Visibility.PRIVATE
+                ? events.invitations(id, organizer) : List.of());
         model.addAttribute("privateLink", baseUrl + "/events/" + id + "/" + event.getSlug() + "?key="
                 + event.getPrivateToken());
         model.addAttribute("now", now);
