@@ -47,7 +47,7 @@ function drawSalesChart(canvas) {
             borderColor: colour,
             backgroundColor: colour,
             pointRadius: data.labels.length > 60 ? 0 : 3,
-            tension: 0.2,
+            cubicInterpolationMode: 'monotone',
             yAxisID: 'revenue',
             order: 1,
             tooltip: { callbacks: { label: (item) => item.dataset.label + ': ' + money.format(item.parsed.y) } }
