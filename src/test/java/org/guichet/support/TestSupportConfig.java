@@ -19,6 +19,12 @@ public class TestSupportConfig {
         return new MutableClock();
     }
 
+    /** Wraps the DataSource so a test can count every statement a request runs (JdbcTemplate's included). */
+    @Bean
+    static StatementCounter statementCounter() {
+        return new StatementCounter();
+    }
+
     @Bean
     TestMail testMail(OutboxSender sender) {
         TestMailServer.get();

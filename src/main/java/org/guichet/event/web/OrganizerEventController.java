@@ -1,8 +1,6 @@
 package org.guichet.event.web;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.util.List;
 
 import jakarta.validation.Valid;
 
@@ -10,11 +8,9 @@ import org.guichet.account.AccountPrincipal;
 import org.guichet.event.Event;
 import org.guichet.event.EventProblem;
 import org.guichet.event.EventService;
-import org.guichet.event.EventStatus;
 import org.guichet.event.Money;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The organizer's side: their events, the event form, and the actions on one event. */
+/**
+ * The organizer's actions on their events: the event form and every change to one event. The pages that list them
+ * with their figures are the dashboard module's.
+ */
 @Controller
 class OrganizerEventController {
 
@@ -36,27 +35,9 @@ class OrganizerEventController {
     private static final String PROBLEM = "problem";
 
     private final EventService events;
-    private final Clock clock;
-    private final String baseUrl;
 
-    OrganizerEventController(EventService events, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+    OrganizerEventController(EventService events) {
         this.events = events;
-        this.clock = clock;
-        this.baseUrl = baseUrl;
-    }
-
-    @GetMapping("/dashboard")
-    String dashboard(@AuthenticationPrincipal AccountPrincipal organizer, Model model) {
-        List<Event> mine = events.organizedBy(organizer);
-        var now = clock.instant();
-        model.addAttribute("upcoming", mine.stream()
-                .filter(e -> e.getStatus() == EventStatus.PUBLISHED && !e.isOver(now)).toList());
-        model.addAttribute("drafts", mine.stream().filter(e -> e.getStatus() == EventStatus.DRAFT).toList());
-        model.addAttribute("past", mine.stream()
-                .filter(e -> e.getStatus() == EventStatus.CANCELLED
-                        || e.getStatus() == EventStatus.PUBLISHED && e.isOver(now))
-                .sorted((a, b) -> b.getStartsAt().compareTo(a.getStartsAt())).toList());
-        return "event/dashboard";
     }
 
     @GetMapping("/dashboard/events/new")
@@ -83,17 +64,6 @@ class OrganizerEventController {
             showImageError(model, rejected.messageKey(), rejected.arguments());
         }
         return form(model, form, null);
-    }
-
-    @GetMapping("/dashboard/events/{id}")
-    String manage(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer, Model model) {
-        Event event = events.manageable(id, organizer);
-        model.addAttribute("event", event);
-        model.addAttribute("invitations", events.invitations(id, organizer));
-        model.addAttribute("privateLink", baseUrl + "/events/" + id + "/" + event.getSlug() + "?key="
-                + event.getPrivateToken());
-        model.addAttribute("now", clock.instant());
-        return "event/manage";
     }
 
     @GetMapping("/dashboard/events/{id}/edit")
