@@ -46,11 +46,13 @@ class DemoData {
     private final EventService eventService;
     private final TicketTypes ticketTypes;
     private final RegistrationService registrations;
+    private final DemoAudience audience;
     private final Clock clock;
 
     DemoData(UserRepository users, PasswordEncoder passwordEncoder, StandardCategories categories,
             DemoEvents events, EventService eventService, TicketTypes ticketTypes, RegistrationService registrations,
-            Clock clock) {
+            DemoAudience audience, Clock clock) {
+        this.audience = audience;
         this.events = events;
         this.eventService = eventService;
         this.ticketTypes = ticketTypes;
@@ -98,7 +100,9 @@ class DemoData {
             int written = events.seed(organizer);
             User participant = users.findByEmail("participant@example.com").orElseThrow();
             int registered = registerForFreeEvents(participant);
-            log.info("Demo data written on first start: 3 accounts, {} events, {} registrations.", written, registered);
+            int crowd = audience.fill(organizer, hash);
+            log.info("Demo data written on first start: 3 accounts, {} events, {} registrations, and {} orders from"
+                    + " {} demo attendees.", written, registered, crowd, 12);
         }
         log.info("Demo accounts (password '{}'): organizer@example.com, participant@example.com, admin@example.com",
                 PASSWORD);
