@@ -30,6 +30,7 @@ import org.guichet.payment.GatewayNotice;
 import org.guichet.payment.PaymentService;
 import org.guichet.support.Accounts;
 import org.guichet.support.IntegrationTest;
+import org.guichet.support.StatementCounter;
 import org.guichet.support.TestEvents;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,7 +137,9 @@ class AttendeeListTests {
     }
 
     @Test
-    void pagesFiftyAtATimeAndCountsThemAll() {
+    void pagesFiftyAtATimeAndCountsThemAll() throws Exception {
+        String page = "/dashboard/events/" + event.getId() + "/attendees";
+        List<String> fewTickets = statementsFor(page);
         List<User> crowd = Accounts.participants(users, passwordEncoder, 12);
         for (User each : crowd) {
             testEvents.as(each, () -> registrations.register(AccountPrincipal.of(each), event.getId(), null,
@@ -150,6 +153,13 @@ class AttendeeListTests {
         AttendeeList.Page beyond = testEvents.as(organizer, () -> attendees.page(event.getId(),
                 AccountPrincipal.of(organizer), AttendeeQuery.of(null, null, null, null, null, 9)));
         assertThat(beyond.page()).isEqualTo(1);
+        assertThat(statementsFor(page)).as("the same statements for 5 tickets and for 65").hasSameSizeAs(fewTickets);
+        assertThat(statementsFor(page + ".csv")).hasSize(statementsFor(page + ".csv?q=zzz").size());
+    }
+
+    private List<String> statementsFor(String path) throws Exception {
+        mvc.perform(get(path).with(as(organizer))).andExpect(status().isOk());
+        return StatementCounter.statements(() -> mvc.perform(get(path).with(as(organizer))).andExpect(status().isOk()));
     }
 
     @Test
