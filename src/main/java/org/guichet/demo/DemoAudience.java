@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.account.Role;
@@ -19,9 +18,6 @@ import org.guichet.registration.CheckIns;
 import org.guichet.registration.Order;
 import org.guichet.registration.RegistrationService;
 import org.guichet.registration.TicketTypes;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,6 +59,8 @@ class DemoAudience {
         List<Event> upcoming = events.upcoming(12);
         Event free = upcoming.stream().filter(Event::isFree).findFirst().orElse(null);
         Event paid = upcoming.stream().filter(event -> !event.isFree()).findFirst().orElse(null);
+        Long freeType = free == null ? null : ticketTypes.of(free.getId()).get(0).getId();
+        Long paidType = paid == null ? null : ticketTypes.of(paid.getId()).get(0).getId();
         int orders = 0;
         for (int i = 0; i < PEOPLE.size(); i++) {
             String[] name = PEOPLE.get(i);
@@ -73,17 +71,18 @@ class DemoAudience {
                     name[0], name[1], i % 3 == 0 ? Locale.ENGLISH : Locale.FRENCH, EnumSet.noneOf(Role.class),
                     clock.instant()));
             if (free != null) {
-                Order order = as(person, () -> registrations.register(AccountPrincipal.of(person), free.getId(), null,
-                        Map.of(ticketTypes.of(free.getId()).get(0).getId(), freeSeats)));
+                Order order = ActingAs.as(person, () -> registrations.register(AccountPrincipal.of(person),
+                        free.getId(), null, Map.of(freeType, freeSeats)));
                 orders++;
                 if (i < CHECKED_IN) {
                     long ticket = order.getTickets().get(0).getId();
-                    as(organizer, () -> checkIns.checkInChosen(free.getId(), AccountPrincipal.of(organizer), ticket));
+                    ActingAs.as(organizer,
+                            () -> checkIns.checkInChosen(free.getId(), AccountPrincipal.of(organizer), ticket));
                 }
             }
             if (paid != null && i % 2 == 0) {
-                Order order = as(person, () -> registrations.register(AccountPrincipal.of(person), paid.getId(), null,
-                        Map.of(ticketTypes.of(paid.getId()).get(0).getId(), paidSeats)));
+                Order order = ActingAs.as(person, () -> registrations.register(AccountPrincipal.of(person),
+                        paid.getId(), null, Map.of(paidType, paidSeats)));
                 orders++;
                 if (i < PEOPLE.size() - 2) {
                     payments.handle(new GatewayNotice("sandbox", "evt_demo_" + order.getId(),
@@ -93,18 +92,5 @@ class DemoAudience {
             }
         }
         return orders;
-    }
-
-    private static <T> T as(User user, Supplier<T> action) {
-        AccountPrincipal principal = AccountPrincipal.of(user);
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

@@ -20,9 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,24 +62,16 @@ class DemoData {
 
     /** The demo participant holds tickets for the first free events, as if they had registered. */
     private int registerForFreeEvents(User participant) {
-        AccountPrincipal principal = AccountPrincipal.of(participant);
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        try {
-            int registered = 0;
-            for (Event event : eventService.upcoming(DEMO_REGISTRATIONS * 3)) {
-                if (registered < DEMO_REGISTRATIONS && event.isFree()) {
-                    long type = ticketTypes.of(event.getId()).get(0).getId();
-                    registrations.register(principal, event.getId(), null, Map.of(type, 1));
-                    registered++;
-                }
+        int registered = 0;
+        for (Event event : eventService.upcoming(DEMO_REGISTRATIONS * 3)) {
+            if (registered < DEMO_REGISTRATIONS && event.isFree()) {
+                long type = ticketTypes.of(event.getId()).get(0).getId();
+                ActingAs.as(participant, () -> registrations.register(AccountPrincipal.of(participant), event.getId(),
+                        null, Map.of(type, 1)));
+                registered++;
             }
-            return registered;
-        } finally {
-            SecurityContextHolder.setContext(previous);
         }
+        return registered;
     }
 
     @EventListener(ApplicationReadyEvent.class)

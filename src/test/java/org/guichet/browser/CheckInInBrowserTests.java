@@ -16,13 +16,11 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 
-import org.guichet.account.AccountPrincipal;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.event.Event;
 import org.guichet.event.Visibility;
 import org.guichet.registration.Order;
-import org.guichet.registration.RegistrationService;
 import org.guichet.registration.TicketSigner;
 import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
@@ -59,8 +57,6 @@ class CheckInInBrowserTests {
     @Autowired
     TicketTypes ticketTypes;
 
-    @Autowired
-    RegistrationService registrations;
 
     @Autowired
     TicketSigner signer;
@@ -83,8 +79,7 @@ class CheckInInBrowserTests {
         Event event = testEvents.published(organizer, testEvents.details("Soirée scannée " + System.nanoTime(), "Rennes",
                 "concert", 2, "0", Visibility.PUBLIC));
         User guest = Accounts.participant(accounts);
-        Order order = testEvents.as(guest, () -> registrations.register(AccountPrincipal.of(guest), event.getId(), null,
-                Map.of(ticketTypes.of(event.getId()).get(0).getId(), 1)));
+        Order order = testEvents.register(guest, event.getId(), ticketTypes.of(event.getId()).get(0).getId(), 1);
         Map<String, Object> ticket = jdbc.queryForMap("select id, secret from tickets where order_id = ?", order.getId());
         jdbc.update("update tickets set attendee_name = 'Rosalind Franklin' where order_id = ?", order.getId());
         String code = signer.sign(((Number) ticket.get("id")).longValue(), event.getId(), (String) ticket.get("secret"));

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.guichet.account.AccountPrincipal;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
@@ -21,7 +19,6 @@ import org.guichet.event.Event;
 import org.guichet.event.Visibility;
 import org.guichet.payment.sandbox.WebhookSignature;
 import org.guichet.registration.Order;
-import org.guichet.registration.RegistrationService;
 import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
 import org.guichet.support.MutableClock;
@@ -57,8 +54,6 @@ class DashboardInBrowserTests {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    @Autowired
-    RegistrationService registrations;
 
     @Autowired
     TicketTypes ticketTypes;
@@ -180,8 +175,7 @@ class DashboardInBrowserTests {
     }
 
     private Order register(User user, Event event, long type, int count) {
-        return testEvents.as(user, () -> registrations.register(AccountPrincipal.of(user), event.getId(), null,
-                Map.of(type, count)));
+        return testEvents.register(user, event.getId(), type, count);
     }
 
     private void pay(Order order) throws Exception {

@@ -2,9 +2,7 @@ package org.guichet.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -20,16 +18,16 @@ import org.guichet.account.AccountPrincipal;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.event.Event;
-import org.guichet.event.EventDetails;
 import org.guichet.event.Visibility;
 import org.guichet.payment.PaymentService;
-import org.guichet.payment.sandbox.WebhookSignature;
+import org.guichet.registration.CheckIns;
 import org.guichet.registration.Order;
 import org.guichet.registration.RegistrationService;
 import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
 import org.guichet.support.IntegrationTest;
 import org.guichet.support.MutableClock;
+import org.guichet.support.SandboxPayments;
 import org.guichet.support.TestEvents;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -79,6 +76,9 @@ class DashboardFiguresTests {
 
     @Autowired
     DashboardQueries queries;
+
+    @Autowired
+    CheckIns checkIns;
 
     @Value("${guichet.payments.sandbox.webhook-secret}")
     String secret;
@@ -248,29 +248,23 @@ class DashboardFiguresTests {
     }
 
     private Order register(User user, Event event, long type, int count) {
-        return testEvents.as(user, () -> registrations.register(AccountPrincipal.of(user), event.getId(), null,
-                Map.of(type, count)));
+        return testEvents.register(user, event.getId(), type, count);
     }
 
     private Order pay(Order order) throws Exception {
-        String body = "{\"id\":\"evt_dash_" + order.getId() + "\",\"type\":\"checkout.session.completed\","
-                + "\"data\":{\"orderId\":" + order.getId() + ",\"amount\":\"" + order.getTotal().toPlainString()
-                + "\",\"currency\":\"EUR\",\"transaction\":\"pi_dash_" + order.getId() + "\"}}";
-        mvc.perform(post("/payments/webhook/sandbox").contentType(MediaType.APPLICATION_JSON)
-                        .header(WebhookSignature.HEADER, WebhookSignature.header(secret, clock.instant(), body))
-                        .content(body))
-                .andExpect(status().isOk());
+        new SandboxPayments(mvc, secret, clock).pay(order);
         assertThat(jdbc.queryForObject("select status from orders where id = ?", String.class, order.getId()))
                 .isEqualTo("CONFIRMED");
         return order;
     }
 
-    /** No check-in service yet (issue 6): the door scan is what sets checked_in_at. */
+    /** The door lets the order's first tickets in, as a scan would. */
     private void checkIn(Order order, int tickets) {
         List<Long> ids = jdbc.queryForList("select id from tickets where order_id = ? order by id", Long.class,
                 order.getId());
         for (Long id : ids.subList(0, tickets)) {
-            jdbc.update("update tickets set checked_in_at = ? where id = ?", Timestamp.from(clock.instant()), id);
+            testEvents.as(organizer,
+                    () -> checkIns.checkInChosen(order.getEventId(), AccountPrincipal.of(organizer), id));
         }
     }
 

@@ -3,33 +3,30 @@ package org.guichet.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.guichet.account.AccountPrincipal;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
 import org.guichet.event.Event;
 import org.guichet.event.Visibility;
-import org.guichet.payment.sandbox.WebhookSignature;
 import org.guichet.registration.Order;
-import org.guichet.registration.RegistrationService;
 import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
 import org.guichet.support.IntegrationTest;
 import org.guichet.support.MutableClock;
+import org.guichet.support.SandboxPayments;
 import org.guichet.support.StatementCounter;
 import org.guichet.support.TestEvents;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,6 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @IntegrationTest
 class DashboardStatementsTests {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardStatementsTests.class);
 
     @Autowired
     MockMvc mvc;
@@ -53,8 +52,6 @@ class DashboardStatementsTests {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    @Autowired
-    RegistrationService registrations;
 
     @Autowired
     TicketTypes ticketTypes;
@@ -110,8 +107,7 @@ class DashboardStatementsTests {
 
         long forOne = statementsFor("/dashboard", small);
         long forThirty = statementsFor("/dashboard", big);
-        System.out.printf("Dashboard statements: %d for 1 event, %d for 30 events with %d tickets%n", forOne,
-                forThirty, tickets);
+        log.info("Dashboard statements: {} for 1 event, {} for 30 events with {} tickets", forOne, forThirty, tickets);
         // The events with their categories, the money per event and currency, the counts per event; then Spring
         // Session stores the new session (and the CSRF token the page's forms carry) in two inserts.
         assertThat(forThirty).isEqualTo(forOne).isEqualTo(5);
@@ -119,8 +115,7 @@ class DashboardStatementsTests {
         Event busy = many.get(0);
         long smallPage = statementsFor("/dashboard/events/" + single.getId(), small);
         long busyPage = statementsFor("/dashboard/events/" + busy.getId(), big);
-        System.out.printf("Event page statements: %d for 1 ticket, %d for 15 tickets with payments%n", smallPage,
-                busyPage);
+        log.info("Event page statements: {} for 1 ticket, {} for 15 tickets with payments", smallPage, busyPage);
         // The event with its category and organizer, the organizer's roles, money, counts, registrations and
         // payments per day, tickets per state; then the session's two inserts.
         assertThat(busyPage).isEqualTo(smallPage).isEqualTo(9);
@@ -134,23 +129,16 @@ class DashboardStatementsTests {
         mvc.perform(get(path).with(signedIn)).andExpect(status().isOk());
         List<String> run = StatementCounter.statements(
                 () -> mvc.perform(get(path).with(signedIn)).andExpect(status().isOk()));
-        System.out.println(path + " ran " + run.size() + " statements:\n  " + String.join("\n  ", run));
+        log.debug("{} ran {} statements:\n  {}", path, run.size(), String.join("\n  ", run));
         return run.size();
     }
 
     private Order register(User user, Event event, int count) {
         long type = ticketTypes.of(event.getId()).get(0).getId();
-        return testEvents.as(user, () -> registrations.register(AccountPrincipal.of(user), event.getId(), null,
-                Map.of(type, count)));
+        return testEvents.register(user, event.getId(), type, count);
     }
 
     private void pay(Order order) throws Exception {
-        String body = "{\"id\":\"evt_count_" + order.getId() + "\",\"type\":\"checkout.session.completed\","
-                + "\"data\":{\"orderId\":" + order.getId() + ",\"amount\":\"" + order.getTotal().toPlainString()
-                + "\",\"currency\":\"EUR\",\"transaction\":\"pi_count_" + order.getId() + "\"}}";
-        mvc.perform(post("/payments/webhook/sandbox").contentType(MediaType.APPLICATION_JSON)
-                        .header(WebhookSignature.HEADER, WebhookSignature.header(secret, clock.instant(), body))
-                        .content(body))
-                .andExpect(status().isOk());
+        new SandboxPayments(mvc, secret, clock).pay(order);
     }
 }

@@ -33,13 +33,13 @@ import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
 import org.guichet.support.IntegrationTest;
 import org.guichet.support.MutableClock;
+import org.guichet.support.SandboxPayments;
 import org.guichet.support.TestEvents;
 import org.guichet.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -200,7 +200,7 @@ class PaymentTests {
         clock.advance(Duration.ofMinutes(16));
         registrations.expireHolds();
         User other = Accounts.participant(accounts);
-        testEvents.as(other, () -> registrations.register(AccountPrincipal.of(other), event.getId(), null, Map.of(type, 1)));
+        testEvents.register(other, event.getId(), type, 1);
         String lateBody = payload("evt_toolate_" + tooLate.getId(), tooLate, "45.50");
         webhook(lateBody, WebhookSignature.header(secret, clock.instant(), lateBody)).andExpect(status().isOk());
         assertThat(orderStatus(tooLate)).isEqualTo("EXPIRED");
@@ -283,14 +283,15 @@ class PaymentTests {
     }
 
     private Order pay(Order order) throws Exception {
-        String body = payload("evt_pay_" + order.getId(), order, order.getTotal().toPlainString());
-        webhook(body, WebhookSignature.header(secret, clock.instant(), body)).andExpect(status().isOk());
-        return order;
+        return sandbox().pay(order);
+    }
+
+    private SandboxPayments sandbox() {
+        return new SandboxPayments(mvc, secret, clock);
     }
 
     private Order hold(int count) {
-        return testEvents.as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), event.getId(), null,
-                Map.of(type, count)));
+        return testEvents.register(buyer, event.getId(), type, count);
     }
 
     private String checkoutPage(Order order) throws Exception {
@@ -299,14 +300,11 @@ class PaymentTests {
     }
 
     private ResultActions webhook(String body, String signature) throws Exception {
-        return mvc.perform(post("/payments/webhook/sandbox").contentType(MediaType.APPLICATION_JSON)
-                .header(WebhookSignature.HEADER, signature).content(body));
+        return sandbox().deliver(body, signature);
     }
 
     private static String payload(String eventId, Order order, String amount) {
-        return "{\"id\":\"" + eventId + "\",\"type\":\"checkout.session.completed\",\"data\":{\"orderId\":"
-                + order.getId() + ",\"amount\":\"" + amount + "\",\"currency\":\"EUR\",\"transaction\":\"pi_test_"
-                + order.getId() + "\"}}";
+        return SandboxPayments.completed(eventId, order, amount);
     }
 
     private Order onlyOrderOf(User user) {

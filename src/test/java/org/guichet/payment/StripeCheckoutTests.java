@@ -271,7 +271,7 @@ class StripeCheckoutTests {
         registrations.expireHolds();
         assertThat(STRIPE.calls).contains("/v1/checkout/sessions/" + session + "/expire");
         User other = Accounts.participant(accounts);
-        testEvents.as(other, () -> registrations.register(AccountPrincipal.of(other), event.getId(), null, Map.of(type, 1)));
+        testEvents.register(other, event.getId(), type, 1);
 
         String completed = completed("evt_late_" + late.getId(), late, session, 4220);
         stripeWebhook(completed, signed(completed)).andExpect(status().isOk());
@@ -363,8 +363,7 @@ class StripeCheckoutTests {
     }
 
     private Order hold(int count) {
-        return testEvents.as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), event.getId(), null,
-                Map.of(type, count)));
+        return testEvents.register(buyer, event.getId(), type, count);
     }
 
     /** Opens Stripe Checkout for the order as the buyer's browser would; the session's id. */

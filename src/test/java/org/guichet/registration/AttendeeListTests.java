@@ -142,8 +142,7 @@ class AttendeeListTests {
         List<String> fewTickets = statementsFor(page);
         List<User> crowd = Accounts.participants(users, passwordEncoder, 12);
         for (User each : crowd) {
-            testEvents.as(each, () -> registrations.register(AccountPrincipal.of(each), event.getId(), null,
-                    Map.of(free, 5)));
+            testEvents.register(each, event.getId(), free, 5);
         }
         AttendeeList.Page second = testEvents.as(organizer, () -> attendees.page(event.getId(),
                 AccountPrincipal.of(organizer), AttendeeQuery.of(null, null, null, "ordered", "asc", 1)));

@@ -156,8 +156,7 @@ class CheckInTests {
         long paidType = testEvents.as(organizer, () -> ticketTypes.add(event.getId(), AccountPrincipal.of(organizer),
                 new TicketTypeDetails("Soutien", new BigDecimal("15.00"), 10, 2, null, null))).getId();
         User payer = Accounts.participant(accounts);
-        Order unpaid = testEvents.as(payer, () -> registrations.register(AccountPrincipal.of(payer), event.getId(), null,
-                Map.of(paidType, 1)));
+        Order unpaid = testEvents.register(payer, event.getId(), paidType, 1);
         scan(codeOf(ticketOf(unpaid))).andExpect(content().string(containsString("data-outcome=\"NOT_PAID\"")))
                 .andExpect(content().string(containsString("This ticket is not paid")));
         assertThat(jdbc.queryForObject("select count(*) from tickets where event_id in (?, ?) and checked_in_at is not null",
@@ -238,8 +237,7 @@ class CheckInTests {
 
     private Order register(String name) {
         User buyer = Accounts.participant(accounts);
-        Order order = testEvents.as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), event.getId(), null,
-                Map.of(type, 1)));
+        Order order = testEvents.register(buyer, event.getId(), type, 1);
         jdbc.update("update tickets set attendee_name = ? where order_id = ?", name, order.getId());
         return order;
     }

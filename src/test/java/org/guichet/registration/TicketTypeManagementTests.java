@@ -69,8 +69,7 @@ class TicketTypeManagementTests {
             return null;
         })).isInstanceOf(RegistrationProblem.class).hasMessage("registration.error.tooMany");
 
-        testEvents.as(organizer, () -> registrations.register(AccountPrincipal.of(organizer), event.getId(), null,
-                Map.of(student.getId(), 1)));
+        testEvents.register(organizer, event.getId(), student.getId(), 1);
         mvc.perform(post("/dashboard/events/" + event.getId() + "/tickets/" + student.getId() + "/delete").with(csrf())
                         .with(asOrganizer))
                 .andExpect(flash().attribute("problem", "ticketType.error.hasTickets"));

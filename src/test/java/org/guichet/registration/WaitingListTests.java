@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -202,8 +201,7 @@ class WaitingListTests {
     }
 
     private Order register(User user, Event event, long type) {
-        return testEvents.as(user, () -> registrations.register(AccountPrincipal.of(user), event.getId(), null,
-                Map.of(type, 1)));
+        return testEvents.register(user, event.getId(), type, 1);
     }
 
     private int seatsTaken(Event event) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.guichet.account.AccountPrincipal;
@@ -14,6 +15,8 @@ import org.guichet.event.EventDetails;
 import org.guichet.event.EventService;
 import org.guichet.event.StandardCategories;
 import org.guichet.event.Visibility;
+import org.guichet.registration.Order;
+import org.guichet.registration.RegistrationService;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -25,9 +28,11 @@ public class TestEvents {
     private final EventService events;
     private final StandardCategories categories;
     private final Clock clock;
+    private final RegistrationService registrations;
 
-    TestEvents(EventService events, StandardCategories categories, Clock clock) {
+    TestEvents(EventService events, StandardCategories categories, Clock clock, RegistrationService registrations) {
         this.events = events;
+        this.registrations = registrations;
         this.categories = categories;
         this.clock = clock;
         categories.addMissing();
@@ -59,6 +64,11 @@ public class TestEvents {
 
     public Event published(User organizer, String title, String city) {
         return published(organizer, details(title, city, "conference", 7, "0", Visibility.PUBLIC));
+    }
+
+    /** The buyer takes seats of one ticket type, as the register button does (paid ones stay held until paid). */
+    public Order register(User buyer, long eventId, long typeId, int count) {
+        return as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), eventId, null, Map.of(typeId, count)));
     }
 
     public <T> T as(User user, Supplier<T> action) {

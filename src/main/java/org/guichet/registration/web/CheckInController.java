@@ -3,7 +3,6 @@ package org.guichet.registration.web;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.guichet.account.AccountPrincipal;
-import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.registration.CheckInResult;
 import org.guichet.registration.CheckIns;
@@ -37,9 +36,9 @@ class CheckInController {
     }
 
     @GetMapping("/dashboard/events/{id}/checkin")
-    String page(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer, Model model,
-            HttpServletResponse response) {
-        return whole(id, organizer, model, response);
+    String page(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer, Model model) {
+        model.addAttribute("event", events.manageable(id, organizer));
+        return reply(id, organizer, model, null);
     }
 
     @PostMapping("/dashboard/events/{id}/checkin")
@@ -56,7 +55,7 @@ class CheckInController {
             model.addAttribute("search", typed);
             model.addAttribute("matches", checkIns.find(id, organizer, typed));
         }
-        return htmx != null ? VIEW + " :: answer" : whole(id, organizer, model, response);
+        return reply(id, organizer, model, htmx);
     }
 
     @PostMapping("/dashboard/events/{id}/checkin/{ticketId}")
@@ -65,7 +64,7 @@ class CheckInController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response) {
         model.addAttribute("event", events.manageable(id, organizer));
         answer(checkIns.checkInChosen(id, organizer, ticketId), model, response);
-        return htmx != null ? VIEW + " :: answer" : whole(id, organizer, model, response);
+        return reply(id, organizer, model, htmx);
     }
 
     @PostMapping("/dashboard/events/{id}/checkin/{ticketId}/undo")
@@ -74,15 +73,13 @@ class CheckInController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletResponse response) {
         model.addAttribute("event", events.manageable(id, organizer));
         answer(checkIns.undo(id, organizer, ticketId), model, response);
-        return htmx != null ? VIEW + " :: answer" : whole(id, organizer, model, response);
+        return reply(id, organizer, model, htmx);
     }
 
     @GetMapping("/dashboard/events/{id}/checkin/progress")
     String progress(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer, Model model) {
-        Event event = events.manageable(id, organizer);
-        model.addAttribute("event", event);
-        model.addAttribute("counts", checkIns.counts(id, organizer));
-        model.addAttribute("latest", checkIns.latest(id, organizer, LATEST));
+        model.addAttribute("event", events.manageable(id, organizer));
+        addProgress(id, organizer, model);
         return VIEW + " :: progress";
     }
 
@@ -91,17 +88,17 @@ class CheckInController {
         response.setHeader("HX-Trigger", CHANGED);
     }
 
-    private String whole(long id, AccountPrincipal organizer, Model model, HttpServletResponse response) {
-        Event event = events.manageable(id, organizer);
-        // The camera scanner decodes with WebAssembly where the browser has no BarcodeDetector of its own.
-        response.setHeader("Content-Security-Policy", CHECK_IN_POLICY);
-        model.addAttribute("event", event);
-        model.addAttribute("counts", checkIns.counts(id, organizer));
-        model.addAttribute("latest", checkIns.latest(id, organizer, LATEST));
+    /** htmx swaps in the answer alone; a browser without JavaScript gets the whole page around it. */
+    private String reply(long id, AccountPrincipal organizer, Model model, String htmx) {
+        if (htmx != null) {
+            return VIEW + " :: answer";
+        }
+        addProgress(id, organizer, model);
         return VIEW;
     }
 
-    private static final String CHECK_IN_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
-            + "style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; media-src 'self' blob:; "
-            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private void addProgress(long id, AccountPrincipal organizer, Model model) {
+        model.addAttribute("counts", checkIns.counts(id, organizer));
+        model.addAttribute("latest", checkIns.latest(id, organizer, LATEST));
+    }
 }
