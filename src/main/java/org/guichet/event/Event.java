@@ -23,6 +23,8 @@ import org.guichet.account.User;
 @Table(name = "events")
 public class Event {
 
+    public static final int DEFAULT_MAX_PER_PERSON = 10;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -88,6 +90,8 @@ public class Event {
     private Instant publishedAt;
 
     private Instant refundsUntil;
+
+    private int maxPerPerson = DEFAULT_MAX_PER_PERSON;
 
     @Version
     private long version;
@@ -296,6 +300,11 @@ public class Event {
     /** Paid tickets can be cancelled for a refund until the event's deadline, never once it has passed. */
     public boolean refundsAllowed(Instant now) {
         return refundsUntil != null && now.isBefore(refundsUntil) && now.isBefore(startsAt);
+    }
+
+    /** How many tickets one person may hold for this event, over all their live orders. */
+    public int getMaxPerPerson() {
+        return maxPerPerson;
     }
 
     public Instant getPublishedAt() {
