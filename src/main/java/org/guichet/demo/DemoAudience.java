@@ -16,7 +16,7 @@ import org.guichet.payment.GatewayNotice;
 import org.guichet.payment.PaymentService;
 import org.guichet.registration.CheckIns;
 import org.guichet.registration.Order;
-import org.guichet.registration.RegistrationService;
+import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.TicketTypes;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +38,12 @@ class DemoAudience {
     private final UserRepository users;
     private final EventService events;
     private final TicketTypes ticketTypes;
-    private final RegistrationService registrations;
+    private final ParticipantOrders registrations;
     private final PaymentService payments;
     private final CheckIns checkIns;
     private final Clock clock;
 
-    DemoAudience(UserRepository users, EventService events, TicketTypes ticketTypes, RegistrationService registrations,
+    DemoAudience(UserRepository users, EventService events, TicketTypes ticketTypes, ParticipantOrders registrations,
             PaymentService payments, CheckIns checkIns, Clock clock) {
         this.users = users;
         this.events = events;
@@ -72,7 +72,7 @@ class DemoAudience {
                     clock.instant()));
             if (free != null) {
                 Order order = ActingAs.as(person, () -> registrations.register(AccountPrincipal.of(person),
-                        free.getId(), null, Map.of(freeType, freeSeats)));
+                        free.getId(), null, Map.of(freeType, freeSeats))).order();
                 orders++;
                 if (i < CHECKED_IN) {
                     long ticket = order.getTickets().get(0).getId();
@@ -82,7 +82,7 @@ class DemoAudience {
             }
             if (paid != null && i % 2 == 0) {
                 Order order = ActingAs.as(person, () -> registrations.register(AccountPrincipal.of(person),
-                        paid.getId(), null, Map.of(paidType, paidSeats)));
+                        paid.getId(), null, Map.of(paidType, paidSeats))).order();
                 orders++;
                 if (i < PEOPLE.size() - 2) {
                     payments.handle(new GatewayNotice("sandbox", "evt_demo_" + order.getId(),

@@ -12,7 +12,7 @@ import org.guichet.account.UserRepository;
 import org.guichet.event.DemoEvents;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
-import org.guichet.registration.RegistrationService;
+import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.TicketTypes;
 import org.guichet.event.StandardCategories;
 import org.slf4j.Logger;
@@ -42,12 +42,12 @@ class DemoData {
     private final DemoEvents events;
     private final EventService eventService;
     private final TicketTypes ticketTypes;
-    private final RegistrationService registrations;
+    private final ParticipantOrders registrations;
     private final DemoAudience audience;
     private final Clock clock;
 
     DemoData(UserRepository users, PasswordEncoder passwordEncoder, StandardCategories categories,
-            DemoEvents events, EventService eventService, TicketTypes ticketTypes, RegistrationService registrations,
+            DemoEvents events, EventService eventService, TicketTypes ticketTypes, ParticipantOrders registrations,
             DemoAudience audience, Clock clock) {
         this.audience = audience;
         this.events = events;

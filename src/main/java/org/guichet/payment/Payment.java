@@ -49,14 +49,30 @@ public class Payment {
 
     private Instant refundNextAttemptAt;
 
+    private String checkoutSession;
+
+    @Enumerated(EnumType.STRING)
+    private RefundReason refundReason;
+
     /** Where a refund stands: owed and still to be sent to the gateway, or taken by it. */
     public enum RefundStatus { NONE, PENDING, DONE, FAILED }
+
+    /** Why the money went back. The last four are Guichet's own: the buyer never asked, the order could not keep it. */
+    public enum RefundReason {
+        BUYER_CANCELLED, EVENT_CANCELLED, GATEWAY, ALREADY_PAID, ORDER_CLOSED, SUPERSEDED, SEATS_GONE;
+
+        /** Refunded automatically because the order could not take this payment. */
+        public boolean isAutomatic() {
+            return this == ALREADY_PAID || this == ORDER_CLOSED || this == SUPERSEDED || this == SEATS_GONE;
+        }
+    }
 
     protected Payment() {
     }
 
     Payment(long orderId, long userId, BigDecimal amount, String currency, String gateway, String transactionRef,
-            Instant paidAt, String receiptNumber) {
+            String checkoutSession, Instant paidAt, String receiptNumber) {
+        this.checkoutSession = checkoutSession == null || checkoutSession.isBlank() ? null : checkoutSession;
         this.orderId = orderId;
         this.userId = userId;
         this.amount = amount;
@@ -68,10 +84,11 @@ public class Payment {
     }
 
     /** Guichet owes the whole amount back; the refund is sent to the gateway once this is committed. */
-    boolean owesRefund(Instant now) {
+    boolean owesRefund(Instant now, RefundReason reason) {
         if (refundStatus != RefundStatus.NONE) {
             return false;
         }
+        refundReason = reason;
         refundedAmount = amount;
         refundedAt = now;
         refundStatus = RefundStatus.PENDING;
@@ -84,6 +101,7 @@ public class Payment {
         if (refundStatus == RefundStatus.NONE) {
             refundedAmount = amount;
             refundedAt = now;
+            refundReason = RefundReason.GATEWAY;
         }
         refundStatus = RefundStatus.DONE;
     }
@@ -106,6 +124,19 @@ public class Payment {
 
     boolean isRefunded() {
         return refundStatus != RefundStatus.NONE;
+    }
+
+    /** The payment its order keeps: not refunded, nor owed back. */
+    public boolean isKept() {
+        return refundStatus == RefundStatus.NONE;
+    }
+
+    public RefundReason getRefundReason() {
+        return refundReason;
+    }
+
+    public String getCheckoutSession() {
+        return checkoutSession;
     }
 
     public Long getId() {

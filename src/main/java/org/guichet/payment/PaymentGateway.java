@@ -7,6 +7,9 @@ public interface PaymentGateway {
 
     Checkout open(CheckoutRequest request);
 
+    /** Where one of its pages stands: open (and where to send the buyer back), paid, or closed. */
+    CheckoutPage page(String sessionId);
+
     /** Closes a checkout page that must no longer take a payment (its hold ended first). */
     default void expire(String sessionId) {
     }

@@ -10,9 +10,16 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PaymentRepository extends JpaRepository<Payment, Long> {
 
-    Optional<Payment> findByOrderId(long orderId);
+    /** The payment the order keeps (at most one: the others were refunded). */
+    @Query("select p from Payment p where p.orderId = :orderId"
+            + " and p.refundStatus = org.guichet.payment.Payment.RefundStatus.NONE")
+    Optional<Payment> findKept(long orderId);
 
-    Optional<Payment> findByTransactionRef(String transactionRef);
+    List<Payment> findByOrderIdOrderById(long orderId);
+
+    long countByOrderId(long orderId);
+
+    Optional<Payment> findByGatewayAndTransactionRef(String gateway, String transactionRef);
 
     @Query("select p.id from Payment p where p.refundStatus = org.guichet.payment.Payment.RefundStatus.PENDING"
             + " and p.refundNextAttemptAt <= :now order by p.refundNextAttemptAt")

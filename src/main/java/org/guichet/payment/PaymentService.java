@@ -5,20 +5,23 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
-import org.guichet.event.Money;
 import org.guichet.notification.Attachment;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
+import org.guichet.registration.CheckoutPort;
 import org.guichet.registration.Order;
-import org.guichet.registration.OrderStatus;
-import org.guichet.registration.RegistrationService;
+import org.guichet.registration.OrderLifecycle;
+import org.guichet.registration.ParticipantOrders;
+import org.guichet.registration.PaymentOutcome;
 import org.guichet.registration.TicketPdf;
+import org.guichet.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,16 +29,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Paying for orders: opens the active gateway's checkout (never inside a database transaction), and acts on its
- * verified webhooks, each once (idempotent by the gateway's event id).
+ * Paying for orders: one live checkout page per order (reused while open, the older one closed at its gateway
+ * before another opens, never inside a database transaction), and the gateway's verified webhooks, each acted on
+ * once. Every payment that arrives is recorded; one the order cannot keep is refunded in full, and its buyer told.
  */
 @Service
-public class PaymentService {
+public class PaymentService implements CheckoutPort {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+    private static final int ATTACH_ATTEMPTS = 3;
 
     private final PaymentGateways.Registry gateways;
-    private final RegistrationService registrations;
+    private final ParticipantOrders buyers;
+    private final OrderLifecycle lifecycle;
     private final PaymentRepository payments;
     private final GatewayEventRepository handled;
     private final EventService events;
@@ -47,13 +53,13 @@ public class PaymentService {
     private final Clock clock;
     private final String baseUrl;
 
-    PaymentService(PaymentGateways.Registry gateways, RegistrationService registrations, PaymentRepository payments,
-            GatewayEventRepository handled, EventService events, UserRepository users, ReceiptPdf receipts,
-            TicketPdf tickets, Outbox outbox, Refunds refunds, Clock clock,
+    PaymentService(PaymentGateways.Registry gateways, ParticipantOrders buyers, OrderLifecycle lifecycle,
+            PaymentRepository payments, GatewayEventRepository handled, EventService events, UserRepository users,
+            ReceiptPdf receipts, TicketPdf tickets, Outbox outbox, Refunds refunds, Clock clock,
             @Value("${guichet.base-url}") String baseUrl) {
-        this.refunds = refunds;
         this.gateways = gateways;
-        this.registrations = registrations;
+        this.buyers = buyers;
+        this.lifecycle = lifecycle;
         this.payments = payments;
         this.handled = handled;
         this.events = events;
@@ -61,49 +67,51 @@ public class PaymentService {
         this.receipts = receipts;
         this.tickets = tickets;
         this.outbox = outbox;
+        this.refunds = refunds;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
 
-    /** Opens a checkout for an order still holding its seats; the caller sends the buyer to its page. */
+    /**
+     * The order's checkout page: its current one while the gateway still takes payments on it, else a new one,
+     * after the old one is closed at its gateway so that only one page can take the order's money.
+     */
     public Checkout startCheckout(AccountPrincipal buyer, long orderId) {
-        Order order = registrations.ownOrder(buyer, orderId);
-        if (order.getStatus() != OrderStatus.PENDING_PAYMENT || !clock.instant().isBefore(order.getHoldExpiresAt())) {
-            throw new PaymentProblem("payment.error.notPayable");
+        for (int attempt = 0; attempt < ATTACH_ATTEMPTS; attempt++) {
+            Order order = buyers.ownOrder(buyer, orderId);
+            if (!order.isPayable(clock.instant())) {
+                throw new Refusal("payment.error.notPayable");
+            }
+            String current = order.getCheckoutSession();
+            Optional<PaymentGateway> previous = Optional.ofNullable(order.getGateway()).flatMap(gateways::named);
+            if (current != null && previous.isPresent()) {
+                CheckoutPage page = previous.get().page(current);
+                if (page.state() == CheckoutPage.State.OPEN) {
+                    return page.checkout();
+                }
+                if (page.state() == CheckoutPage.State.PAID) {
+                    // Paid at the gateway, its webhook not here yet: wait for it rather than take the money twice.
+                    return new Checkout(current, "/orders/" + orderId + "/return");
+                }
+                closeQuietly(previous.get(), current);
+            }
+            PaymentGateway gateway = gateways.active();
+            Event event = events.get(order.getEventId());
+            Checkout checkout = gateway.open(new CheckoutRequest(order.getId(), order.getReference(),
+                    order.getTotal(), order.getCurrency(), event.getTitle(), buyer.email(),
+                    baseUrl + "/orders/" + order.getId() + "/return", order.getHoldExpiresAt()));
+            if (lifecycle.attachCheckout(buyer, orderId, current, gateway.name(), checkout.sessionId())) {
+                return checkout;
+            }
+            // Another tab opened its own page meanwhile: ours must not stay payable; take theirs on the next round.
+            closeQuietly(gateway, checkout.sessionId());
         }
-        Event event = events.get(order.getEventId());
-        PaymentGateway gateway = gateways.active();
-        Checkout checkout = gateway.open(new CheckoutRequest(order.getId(), order.getReference(), order.getTotal(),
-                order.getCurrency(), event.getTitle(), buyer.email(), baseUrl + "/orders/" + order.getId() + "/return",
-                order.getHoldExpiresAt()));
-        registrations.attachCheckout(buyer, orderId, gateway.name(), checkout.sessionId());
-        return checkout;
+        throw new Refusal("payment.error.gateway");
     }
 
-    /**
-     * The buyer cancels a paid order before the event's refund deadline: the seats are freed and the refund,
-     * in full, is owed in the same transaction, then sent to the gateway.
-     */
-    @Transactional
-    public void refundByBuyer(AccountPrincipal buyer, long orderId) {
-        Order order = registrations.ownOrder(buyer, orderId);
-        Event event = events.get(order.getEventId());
-        Payment payment = payments.findByOrderId(orderId)
-                .filter(paid -> !paid.isRefunded())
-                .orElseThrow(() -> new PaymentProblem("payment.error.noRefund"));
-        if (order.getStatus() != OrderStatus.CONFIRMED || !event.refundsAllowed(clock.instant())) {
-            throw new PaymentProblem("payment.error.noRefund");
-        }
-        registrations.cancelRefunded(orderId);
-        refunds.owe(payment);
-        log.info("Order {} refunded at its buyer's request", order.getReference());
-        User user = users.findById(order.getUserId()).orElseThrow();
-        outbox.enqueue(new Mail(user.getEmail(), order.getLanguage(), "order-refunded", Map.of(
-                "firstName", user.getFirstName(),
-                "eventTitle", event.getTitle(),
-                "reference", order.getReference(),
-                "amount", Money.format(payment.getAmount(), payment.getCurrency(), order.getLanguage())),
-                List.of(event.getTitle())));
+    @Override
+    public String checkoutUrl(AccountPrincipal buyer, long orderId) {
+        return startCheckout(buyer, orderId).redirectUrl();
     }
 
     /** Acts on a verified gateway event; false when it had already been handled. */
@@ -119,7 +127,7 @@ public class PaymentService {
         } else if (notice.type() == GatewayNotice.Type.REFUNDED) {
             refundedAtTheGateway(notice);
         } else if (notice.type() == GatewayNotice.Type.CHECKOUT_EXPIRED
-                && registrations.expireCheckout(notice.orderId(), notice.transactionRef())) {
+                && lifecycle.expireCheckout(notice.orderId(), notice.transactionRef())) {
             log.info("Checkout {} expired at {}: order {} released its seats", notice.transactionRef(),
                     notice.gateway(), notice.orderId());
         }
@@ -127,55 +135,57 @@ public class PaymentService {
     }
 
     /**
-     * The gateway refunded a payment (from its own dashboard, say). If the payment is known the order ends
-     * refunded; if it is not known yet, the refund is remembered and applied when the payment arrives.
+     * The gateway refunded a payment (from its own dashboard, say). If it was the one its order kept, the order
+     * ends refunded; if the payment is not known yet, the refund is remembered and applied when it arrives.
      */
     private void refundedAtTheGateway(GatewayNotice notice) {
-        payments.findByTransactionRef(notice.transactionRef())
+        payments.findByGatewayAndTransactionRef(notice.gateway(), notice.transactionRef())
                 .filter(payment -> !payment.isRefunded())
                 .ifPresent(payment -> {
                     payment.refundedByGateway(clock.instant());
-                    Order order = registrations.orderForPayment(payment.getOrderId());
-                    if (order.getStatus() == OrderStatus.CONFIRMED) {
-                        registrations.cancelRefunded(order.getId());
-                    }
+                    lifecycle.refundedAtGateway(payment.getOrderId());
                 });
     }
 
     private void paid(GatewayNotice notice) {
-        Order order = registrations.orderForPayment(notice.orderId());
+        Order order = lifecycle.orderForPayment(notice.orderId());
         if (order.getTotal().compareTo(notice.amount()) != 0 || !order.getCurrency().equals(notice.currency())) {
             log.warn("Gateway {} reported {} {} for order {} which costs {} {}: ignored", notice.gateway(),
                     notice.amount(), notice.currency(), order.getReference(), order.getTotal(), order.getCurrency());
             return;
         }
-        if (payments.findByOrderId(order.getId()).isPresent()) {
+        if (payments.findByGatewayAndTransactionRef(notice.gateway(), notice.transactionRef()).isPresent()) {
             return;
         }
         Instant now = clock.instant();
-        RegistrationService.PaymentOutcome outcome = registrations.confirmPayment(order.getId());
-        Payment payment = payments.save(new Payment(order.getId(), order.getUserId(), notice.amount(),
-                notice.currency(), notice.gateway(), notice.transactionRef(), now, receiptNumber(order, now)));
+        Payment payment = payments.saveAndFlush(new Payment(order.getId(), order.getUserId(), notice.amount(),
+                notice.currency(), notice.gateway(), notice.transactionRef(), notice.checkoutSession(), now,
+                receiptNumber(order, now)));
+        PaymentOutcome outcome = lifecycle.confirmPayment(order.getId(), notice.checkoutSession());
         if (handled.existsByGatewayAndTransactionRefAndType(notice.gateway(), notice.transactionRef(),
                 GatewayNotice.Type.REFUNDED.name())) {
             // The refund overtook the payment: the order ends refunded, as if they had come in order.
             payment.refundedByGateway(now);
-            if (outcome == RegistrationService.PaymentOutcome.CONFIRMED) {
-                registrations.cancelRefunded(order.getId());
+            if (outcome.confirmed()) {
+                lifecycle.refundedAtGateway(order.getId());
             }
             return;
         }
         User buyer = users.findById(order.getUserId()).orElseThrow();
         Event event = events.get(order.getEventId());
-        if (outcome == RegistrationService.PaymentOutcome.NEEDS_REFUND) {
-            refunds.owe(payment);
+        if (!outcome.confirmed()) {
+            Payment.RefundReason reason = Payment.RefundReason.valueOf(outcome.name());
+            refunds.owe(payment, reason);
+            log.warn("Payment {} for order {} refunded automatically: {}", notice.transactionRef(),
+                    order.getReference(), reason);
             outbox.enqueue(new Mail(buyer.getEmail(), order.getLanguage(), "payment-refunded", Map.of(
                     "firstName", buyer.getFirstName(),
                     "eventTitle", event.getTitle(),
-                    "reference", order.getReference()), List.of(event.getTitle())));
+                    "reference", order.getReference(),
+                    "reason", reason.name()), List.of(event.getTitle())));
             return;
         }
-        Order confirmed = registrations.orderForPayment(order.getId());
+        Order confirmed = lifecycle.orderForPayment(order.getId());
         outbox.enqueue(new Mail(buyer.getEmail(), order.getLanguage(), "payment-confirmed", Map.of(
                 "firstName", buyer.getFirstName(),
                 "eventTitle", event.getTitle(),
@@ -187,7 +197,19 @@ public class PaymentService {
                         tickets.render(confirmed.getTickets(), event, order.getLanguage())))));
     }
 
-    private static String receiptNumber(Order order, Instant now) {
-        return "R-" + now.atZone(ZoneOffset.UTC).getYear() + "-" + String.format("%07d", order.getId());
+    private void closeQuietly(PaymentGateway gateway, String session) {
+        try {
+            gateway.expire(session);
+        } catch (RuntimeException e) {
+            // Should it still be paid, that payment is recorded and refunded: it no longer is the order's page.
+            log.warn("Checkout {} not closed at {}: {}", session, gateway.name(), e.toString());
+        }
+    }
+
+    /** One receipt per payment: the order's number, then -2, -3… for any further payment of the same order. */
+    private String receiptNumber(Order order, Instant now) {
+        long earlier = payments.countByOrderId(order.getId());
+        String number = "R-" + now.atZone(ZoneOffset.UTC).getYear() + "-" + String.format("%07d", order.getId());
+        return earlier == 0 ? number : number + "-" + (earlier + 1);
     }
 }

@@ -58,8 +58,8 @@ class Refunds {
 
     /** Records that the whole payment is owed back; it leaves for the gateway once the caller commits. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void owe(Payment payment) {
-        if (payment.owesRefund(clock.instant())) {
+    void owe(Payment payment, Payment.RefundReason reason) {
+        if (payment.owesRefund(clock.instant(), reason)) {
             publisher.publishEvent(new RefundOwed(payment.getId()));
         }
     }

@@ -121,7 +121,7 @@ public class CheckIns {
         if (ticket.getStatus() == TicketStatus.CANCELLED) {
             return CheckInResult.of(CheckInResult.Outcome.CANCELLED, ticket, null);
         }
-        if (ticket.getStatus() != TicketStatus.VALID) {
+        if (!ticket.admits()) {
             return CheckInResult.of(CheckInResult.Outcome.NOT_PAID, ticket, null);
         }
         Instant now = clock.instant();

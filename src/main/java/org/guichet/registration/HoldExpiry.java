@@ -11,9 +11,9 @@ class HoldExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(HoldExpiry.class);
 
-    private final RegistrationService registrations;
+    private final OrderLifecycle registrations;
 
-    HoldExpiry(RegistrationService registrations) {
+    HoldExpiry(OrderLifecycle registrations) {
         this.registrations = registrations;
     }
 

@@ -18,6 +18,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.guichet.shared.Refusal;
+
 /** One person's registration for one event: a readable reference, a status, a total, and its tickets. */
 @Entity
 @Table(name = "orders")
@@ -76,55 +78,186 @@ public class Order {
     }
 
     void add(Ticket ticket) {
+        if (status != OrderStatus.PENDING_PAYMENT || confirmedAt != null || holdExpiresAt != null) {
+            throw new IllegalStateException("tickets are added to an order before it is confirmed or held");
+        }
         tickets.add(ticket);
         total = total.add(ticket.getPrice());
     }
 
-    /** Free orders are confirmed at once; their tickets get their holders in. */
+    /** A free order is confirmed at once; its tickets get their holders in. Never a paid one: it needs a payment. */
     void confirmFree(Instant now) {
+        if (!isFree()) {
+            throw new IllegalStateException("a paid order is confirmed by its payment only");
+        }
+        requireNew();
         status = OrderStatus.CONFIRMED;
         confirmedAt = now;
         tickets.forEach(Ticket::validateFree);
     }
 
+    /** A paid order keeps its seats, unpaid, until {@code until}. */
     void hold(Instant until) {
+        if (isFree()) {
+            throw new IllegalStateException("a free order is never held for payment");
+        }
+        requireNew();
         holdExpiresAt = until;
     }
 
-    /** The gateway confirmed the payment: the tickets get their holders in. */
+    /**
+     * What a verified payment may do to this order, arriving through {@code session} (blank when the gateway
+     * did not say): confirm it, confirm it once its seats are taken again, or be refunded.
+     */
+    PaymentDecision decide(String session) {
+        if (isFree()) {
+            return PaymentDecision.REFUND_ORDER_CLOSED;
+        }
+        boolean superseded = session != null && !session.isBlank() && checkoutSession != null
+                && !checkoutSession.equals(session);
+        return switch (status) {
+            case PENDING_PAYMENT -> superseded ? PaymentDecision.REFUND_SUPERSEDED : PaymentDecision.CONFIRM;
+            case EXPIRED -> superseded ? PaymentDecision.REFUND_SUPERSEDED : PaymentDecision.RETAKE_SEATS;
+            case CONFIRMED -> PaymentDecision.REFUND_ALREADY_PAID;
+            case CANCELLED, REFUNDED -> PaymentDecision.REFUND_ORDER_CLOSED;
+        };
+    }
+
+    /** The gateway confirmed the payment (for an expired hold, once its seats were taken again). */
     void confirmPaid(Instant now) {
+        PaymentDecision decision = decide(null);
+        if (decision != PaymentDecision.CONFIRM && decision != PaymentDecision.RETAKE_SEATS) {
+            throw new IllegalStateException("order " + reference + " cannot be paid: " + status);
+        }
         status = OrderStatus.CONFIRMED;
         confirmedAt = now;
+        cancelledAt = null;
         tickets.forEach(Ticket::validatePaid);
     }
 
-    /** The hold ran out unpaid: the seats went back on sale. */
+    /** The hold ran out unpaid: the seats go back on sale. */
     void expire(Instant now) {
+        if (status != OrderStatus.PENDING_PAYMENT || isFree()) {
+            throw new IllegalStateException("only a held order expires, not a " + status + " one");
+        }
         status = OrderStatus.EXPIRED;
         cancelledAt = now;
         tickets.forEach(Ticket::cancel);
     }
 
-    /** The event was cancelled: the order ends, refunded when it had been paid. */
-    void closeForCancelledEvent(boolean refunded, Instant now) {
-        status = refunded ? OrderStatus.REFUNDED : OrderStatus.CANCELLED;
-        cancelledAt = now;
-        tickets.forEach(ticket -> ticket.closeForCancelledEvent(refunded));
+    /** Whether the hold's time is up (the order still waits to be expired). */
+    boolean holdIsOver(Instant now) {
+        return status == OrderStatus.PENDING_PAYMENT && holdExpiresAt != null && !now.isBefore(holdExpiresAt);
     }
 
-    void checkoutWith(String gateway, String session) {
-        this.gateway = gateway;
-        this.checkoutSession = session;
-    }
-
-    void cancel(Instant now) {
+    /** The buyer cancels a free registration before the event starts. */
+    void cancelByBuyer(Instant now, Instant eventStart) {
+        refuseIfClosed();
+        if (status != OrderStatus.CONFIRMED) {
+            throw new Refusal("registration.error.notCancellable");
+        }
+        if (!isFree()) {
+            throw new Refusal("registration.error.paidCancellation");
+        }
+        if (!now.isBefore(eventStart)) {
+            throw new Refusal("registration.error.startedCancellation");
+        }
         status = OrderStatus.CANCELLED;
         cancelledAt = now;
         tickets.forEach(Ticket::cancel);
     }
 
+    /** The buyer cancels a paid order while the event still refunds: the whole payment is owed back. */
+    void refundByBuyer(Instant now, boolean refundsAllowed) {
+        refuseIfClosed();
+        if (status != OrderStatus.CONFIRMED || isFree() || !refundsAllowed) {
+            throw new Refusal("payment.error.noRefund");
+        }
+        refunded(now);
+    }
+
+    /** The gateway refunded the payment this order was confirmed by: the order ends refunded. */
+    boolean refundedByGateway(Instant now) {
+        if (status != OrderStatus.CONFIRMED || isFree()) {
+            return false;
+        }
+        refunded(now);
+        return true;
+    }
+
+    /** The event was cancelled: the order ends; true when it had been paid, so its payment is owed back. */
+    boolean closeForCancelledEvent(Instant now) {
+        if (status != OrderStatus.CONFIRMED && status != OrderStatus.PENDING_PAYMENT) {
+            throw new IllegalStateException("order " + reference + " is already closed");
+        }
+        boolean paid = isPaid();
+        if (paid) {
+            refunded(now);
+        } else {
+            status = OrderStatus.CANCELLED;
+            cancelledAt = now;
+            tickets.forEach(Ticket::cancel);
+        }
+        return paid;
+    }
+
+    /** The buyer is sent to this gateway page; only the latest one may take the order's payment. */
+    void checkoutWith(String gateway, String session, Instant now) {
+        if (!isPayable(now)) {
+            throw new Refusal("payment.error.notPayable");
+        }
+        this.gateway = gateway;
+        this.checkoutSession = session;
+    }
+
+    /** Still waiting for its payment, with time left on its hold. */
+    public boolean isPayable(Instant now) {
+        return status == OrderStatus.PENDING_PAYMENT && !isFree() && holdExpiresAt != null
+                && now.isBefore(holdExpiresAt);
+    }
+
+    /** Confirmed by a payment (not free, not yet refunded). */
+    public boolean isPaid() {
+        return status == OrderStatus.CONFIRMED && !isFree();
+    }
+
+    /** Counts against its buyer's limit for the event: confirmed, or holding seats. */
+    public boolean isLive() {
+        return status == OrderStatus.CONFIRMED || status == OrderStatus.PENDING_PAYMENT;
+    }
+
+    /** The buyer may cancel it from My tickets now (a free registration before the event starts). */
+    public boolean canCancel(Instant now, Instant eventStart) {
+        return status == OrderStatus.CONFIRMED && isFree() && now.isBefore(eventStart);
+    }
+
     public boolean isFree() {
         return total.signum() == 0;
+    }
+
+    private void refunded(Instant now) {
+        status = OrderStatus.REFUNDED;
+        cancelledAt = now;
+        tickets.forEach(Ticket::refund);
+    }
+
+    private void requireNew() {
+        if (status != OrderStatus.PENDING_PAYMENT || confirmedAt != null || holdExpiresAt != null) {
+            throw new IllegalStateException("order " + reference + " is no longer new: " + status);
+        }
+    }
+
+    /** The second of two identical clicks gets a calm answer, not an error. */
+    private void refuseIfClosed() {
+        if (status == OrderStatus.CANCELLED) {
+            throw new Refusal("order.error.alreadyCancelled", reference);
+        }
+        if (status == OrderStatus.REFUNDED) {
+            throw new Refusal("order.error.alreadyRefunded", reference);
+        }
+        if (status == OrderStatus.EXPIRED) {
+            throw new Refusal("order.error.expired", reference);
+        }
     }
 
     public Long getId() {

@@ -1,5 +1,6 @@
 package org.guichet.registration;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -20,6 +21,11 @@ public class RegistrationFormat {
         return Money.format(type.getPrice(), event.getCurrency(), locale);
     }
 
+    /** An amount of the order's currency, in the reader's locale. */
+    public String amount(BigDecimal amount, Order order, Locale locale) {
+        return Money.format(amount, order.getCurrency(), locale);
+    }
+
     /** The value of a datetime-local input: the instant as wall-clock time in the event's zone. */
     public String localInput(Instant instant, ZoneId zone) {
         return instant == null ? "" : LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
@@ -30,8 +36,10 @@ public class RegistrationFormat {
                 .format(entry.getOfferExpiresAt().atZone(event.getZone()));
     }
 
-    public int maxChoice(TicketType type) {
-        return Math.min(type.getMaxPerOrder(), type.getRemaining());
+    /** How many of a type the select offers: its per-order maximum, what is left, and what the buyer may still take. */
+    public int maxChoice(TicketType type, Holdings holdings) {
+        int most = Math.min(type.getMaxPerOrder(), type.getRemaining());
+        return holdings == null ? most : (int) Math.min(most, holdings.mayStillTake());
     }
 
     /** A moment on the event's clock, short: "24/11/2026 19:42" or "11/24/26, 7:42 PM". */

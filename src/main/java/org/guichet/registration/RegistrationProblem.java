@@ -1,22 +1,11 @@
 package org.guichet.registration;
 
-/** A registration refused for a reason the participant can read: the message key and its arguments. */
-public class RegistrationProblem extends RuntimeException {
+import org.guichet.shared.Refusal;
 
-    private final String messageKey;
-    private final transient Object[] arguments;
+/** A registration refused for a reason the participant can read. */
+public class RegistrationProblem extends Refusal {
 
     public RegistrationProblem(String messageKey, Object... arguments) {
-        super(messageKey);
-        this.messageKey = messageKey;
-        this.arguments = arguments;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+        super(messageKey, arguments);
     }
 }

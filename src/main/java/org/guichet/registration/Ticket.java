@@ -72,24 +72,44 @@ public class Ticket {
         this.attendeeName = attendeeName.strip();
     }
 
+    /** The order's payment arrived (even after its hold ran out, once its seat was taken again): it gets its holder in. */
     void validatePaid() {
+        if (status == TicketStatus.VALID || paymentStatus != PaymentStatus.PENDING) {
+            throw new IllegalStateException("ticket " + id + " is not a reserved, unpaid one: " + status + "/" + paymentStatus);
+        }
         status = TicketStatus.VALID;
         paymentStatus = PaymentStatus.PAID;
     }
 
+    /** A free ticket gets its holder in at once; a ticket with a price never does without its payment. */
     void validateFree() {
+        if (status != TicketStatus.RESERVED || paymentStatus != PaymentStatus.FREE) {
+            throw new IllegalStateException("ticket " + id + " is not a reserved, free one: " + status + "/" + paymentStatus);
+        }
         status = TicketStatus.VALID;
     }
 
-    void closeForCancelledEvent(boolean refunded) {
-        status = TicketStatus.CANCELLED;
-        if (refunded) {
-            paymentStatus = PaymentStatus.REFUNDED;
+    /** No longer gets anyone in; a paid ticket keeps its payment status (its money is kept or refunded apart). */
+    void cancel() {
+        if (status == TicketStatus.CANCELLED) {
+            throw new IllegalStateException("ticket " + id + " is already cancelled");
         }
+        status = TicketStatus.CANCELLED;
     }
 
-    void cancel() {
+    /** Its payment goes back: it no longer gets anyone in. */
+    void refund() {
+        if (paymentStatus != PaymentStatus.PAID) {
+            throw new IllegalStateException("ticket " + id + " was not paid: " + paymentStatus);
+        }
         status = TicketStatus.CANCELLED;
+        paymentStatus = PaymentStatus.REFUNDED;
+    }
+
+    /** Gets its holder in now: valid, and free or paid. */
+    public boolean admits() {
+        return status == TicketStatus.VALID
+                && (paymentStatus == PaymentStatus.FREE || paymentStatus == PaymentStatus.PAID);
     }
 
     public Long getId() {

@@ -24,7 +24,9 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
     /** The check-in itself: only a valid ticket not yet in changes; the loser of a race changes nothing. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update Ticket t set t.checkedInAt = :now where t.id = :id"
-            + " and t.status = org.guichet.registration.TicketStatus.VALID and t.checkedInAt is null")
+            + " and t.status = org.guichet.registration.TicketStatus.VALID and t.checkedInAt is null"
+            + " and t.paymentStatus in (org.guichet.registration.PaymentStatus.FREE,"
+            + " org.guichet.registration.PaymentStatus.PAID)")
     int checkIn(long id, Instant now);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)

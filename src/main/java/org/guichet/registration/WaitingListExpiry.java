@@ -11,9 +11,9 @@ class WaitingListExpiry {
 
     private static final Logger log = LoggerFactory.getLogger(WaitingListExpiry.class);
 
-    private final RegistrationService registrations;
+    private final OrderLifecycle registrations;
 
-    WaitingListExpiry(RegistrationService registrations) {
+    WaitingListExpiry(OrderLifecycle registrations) {
         this.registrations = registrations;
     }
 

@@ -14,7 +14,7 @@ import org.guichet.event.Event;
 import org.guichet.event.EventDetails;
 import org.guichet.event.Visibility;
 import org.guichet.registration.Order;
-import org.guichet.registration.RegistrationService;
+import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.TicketTypeDetails;
 import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
@@ -45,7 +45,7 @@ class RegistrationInBrowserTests {
     TicketTypes ticketTypes;
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
 
     @Autowired
     TestMail mail;
@@ -112,7 +112,7 @@ class RegistrationInBrowserTests {
         long standard = ticketTypes.of(event.getId()).get(0).getId();
         User holder = Accounts.participant(accounts);
         Order order = testEvents.as(holder, () -> registrations.register(AccountPrincipal.of(holder),
-                event.getId(), null, Map.of(standard, 1)));
+                event.getId(), null, Map.of(standard, 1)).order());
         User waiting = Accounts.participant(accounts);
 
         driver = Chromium.start(Chromium.DESKTOP, "en");

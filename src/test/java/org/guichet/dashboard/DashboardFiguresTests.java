@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.registration.OrderLifecycle;
+import org.guichet.registration.WaitingLists;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.event.Event;
@@ -22,7 +24,7 @@ import org.guichet.event.Visibility;
 import org.guichet.payment.PaymentService;
 import org.guichet.registration.CheckIns;
 import org.guichet.registration.Order;
-import org.guichet.registration.RegistrationService;
+import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
 import org.guichet.support.IntegrationTest;
@@ -57,7 +59,13 @@ class DashboardFiguresTests {
     AccountService accounts;
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
+
+    @Autowired
+    WaitingLists waitingLists;
+
+    @Autowired
+    OrderLifecycle lifecycle;
 
     @Autowired
     PaymentService payments;
@@ -102,14 +110,14 @@ class DashboardFiguresTests {
         User expired = Accounts.participant(accounts);
         register(expired, concert, concertType, 1);                          // held, then expired: not counted
         clock.advance(Duration.ofMinutes(16));
-        registrations.expireHolds();
+        lifecycle.expireHolds();
 
         User paying = Accounts.participant(accounts);
         Order paid = pay(register(paying, concert, concertType, 2));        // 2 sold, 91.00
         User refunded = Accounts.participant(accounts);
         Order refundedOrder = pay(register(refunded, concert, concertType, 1)); // paid 45.50, then refunded
         testEvents.as(refunded, () -> {
-            payments.refundByBuyer(AccountPrincipal.of(refunded), refundedOrder.getId());
+            registrations.cancelForRefund(AccountPrincipal.of(refunded), refundedOrder.getId());
             return null;
         });
         User holding = Accounts.participant(accounts);
@@ -132,7 +140,7 @@ class DashboardFiguresTests {
         long talkType = ticketTypes.of(talk.getId()).get(0).getId();
         register(Accounts.participant(accounts), talk, talkType, 1);
         User waiting = Accounts.participant(accounts);
-        testEvents.as(waiting, () -> registrations.joinWaitingList(AccountPrincipal.of(waiting), talk.getId(), null, null));
+        testEvents.as(waiting, () -> waitingLists.join(AccountPrincipal.of(waiting), talk.getId(), null, null));
 
         Event draft = testEvents.draft(organizer, testEvents.details("Brouillon " + System.nanoTime(), "Metz",
                 "meetup", 20, "12", Visibility.PUBLIC));

@@ -13,13 +13,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.shared.Refusal;
 import org.guichet.account.AccountService;
 import org.guichet.account.UserRepository;
 import org.guichet.event.Event;
 import org.guichet.event.EventDetails;
 import org.guichet.event.Visibility;
-import org.guichet.registration.RegistrationService;
-import org.guichet.registration.SoldOut;
+import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
 import org.guichet.support.IntegrationTest;
@@ -33,7 +33,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class LastPaidSeatsConcurrencyTests {
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
 
     @Autowired
     AccountService accounts;
@@ -69,9 +69,9 @@ class LastPaidSeatsConcurrencyTests {
             Callable<Boolean> attempt = () -> {
                 start.await();
                 try {
-                    testEvents.asPrincipal(buyer, () -> registrations.register(buyer, event.getId(), null, Map.of(type, 1)));
+                    testEvents.asPrincipal(buyer, () -> registrations.register(buyer, event.getId(), null, Map.of(type, 1)).order());
                     return true;
-                } catch (SoldOut soldOut) {
+                } catch (Refusal soldOut) {
                     return false;
                 }
             };

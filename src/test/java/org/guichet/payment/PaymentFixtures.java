@@ -10,6 +10,7 @@ public final class PaymentFixtures {
     }
 
     public static Payment paid(String transactionRef, String amount) {
-        return new Payment(1, 1, new BigDecimal(amount), "EUR", "stripe", transactionRef, Instant.now(), "R-2026-0000001");
+        return new Payment(1, 1, new BigDecimal(amount), "EUR", "stripe", transactionRef, null, Instant.now(),
+                "R-2026-0000001");
     }
 }

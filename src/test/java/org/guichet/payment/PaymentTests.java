@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.registration.OrderLifecycle;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.event.Event;
@@ -28,9 +29,10 @@ import org.guichet.event.Visibility;
 import org.guichet.payment.sandbox.WebhookSignature;
 import org.guichet.registration.Order;
 import org.guichet.registration.OrderStatus;
-import org.guichet.registration.RegistrationService;
+import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
+import org.guichet.support.Refused;
 import org.guichet.support.IntegrationTest;
 import org.guichet.support.MutableClock;
 import org.guichet.support.SandboxPayments;
@@ -54,7 +56,10 @@ class PaymentTests {
     AccountService accounts;
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
+
+    @Autowired
+    OrderLifecycle lifecycle;
 
     @Autowired
     TicketTypes ticketTypes;
@@ -95,14 +100,14 @@ class PaymentTests {
     void aPaidOrderHoldsItsSeatsUnpaidAndGoesToTheGatewaysPage() throws Exception {
         mvc.perform(post("/events/" + event.getId() + "/register").with(csrf()).with(signedIn(buyer))
                         .param("qty-" + type, "2"))
-                .andExpect(redirectedUrlPattern("/orders/*/pay"));
+                .andExpect(redirectedUrlPattern("/sandbox/checkout/cs_test_*"));
         Order order = onlyOrderOf(buyer);
         assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(order.getTotal()).isEqualByComparingTo("91.00");
         assertThat(order.getHoldExpiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
         assertThat(seatsTaken()).isEqualTo(2);
 
-        String page = mvc.perform(get("/orders/" + order.getId() + "/pay").with(signedIn(buyer)))
+        String page = mvc.perform(post("/orders/" + order.getId() + "/pay").with(csrf()).with(signedIn(buyer)))
                 .andExpect(redirectedUrlPattern("/sandbox/checkout/cs_test_*"))
                 .andReturn().getResponse().getRedirectedUrl();
         mvc.perform(get(page)).andExpect(content().string(containsString("Test payment page.")))
@@ -178,7 +183,7 @@ class PaymentTests {
         Order order = hold(2);
         String page = checkoutPage(order);
         clock.advance(Duration.ofMinutes(16));
-        assertThat(registrations.expireHolds()).isGreaterThanOrEqualTo(1);
+        assertThat(lifecycle.expireHolds()).isGreaterThanOrEqualTo(1);
         assertThat(orderStatus(order)).isEqualTo("EXPIRED");
         assertThat(seatsTaken()).isZero();
         assertThat(jdbc.queryForObject("select status from sandbox_sessions where order_id = ?", String.class,
@@ -190,7 +195,7 @@ class PaymentTests {
     void aLatePaymentIsHonouredWhileSeatsRemainAndRefundedOtherwise() throws Exception {
         Order late = hold(1);
         clock.advance(Duration.ofMinutes(16));
-        registrations.expireHolds();
+        lifecycle.expireHolds();
         String body = payload("evt_late_" + late.getId(), late, "45.50");
         webhook(body, WebhookSignature.header(secret, clock.instant(), body)).andExpect(status().isOk());
         assertThat(orderStatus(late)).isEqualTo("CONFIRMED");
@@ -198,7 +203,7 @@ class PaymentTests {
 
         Order tooLate = hold(1);
         clock.advance(Duration.ofMinutes(16));
-        registrations.expireHolds();
+        lifecycle.expireHolds();
         User other = Accounts.participant(accounts);
         testEvents.register(other, event.getId(), type, 1);
         String lateBody = payload("evt_toolate_" + tooLate.getId(), tooLate, "45.50");
@@ -217,7 +222,7 @@ class PaymentTests {
         webhook(body, WebhookSignature.header(secret, clock.instant(), body)).andExpect(status().isOk());
         User second = Accounts.participant(accounts);
         Order pending = testEvents.as(second, () -> registrations.register(AccountPrincipal.of(second), event.getId(),
-                null, Map.of(type, 1)));
+                null, Map.of(type, 1)).order());
         mail.deliverAndRead(buyer.getEmail());
 
         long organizerId = jdbc.queryForObject("select organizer_id from events where id = ?", Long.class, event.getId());
@@ -239,8 +244,7 @@ class PaymentTests {
     void aBuyerCancelsAPaidOrderForARefundOnlyBeforeTheEventsDeadline() throws Exception {
         Order order = pay(hold(1));
         mvc.perform(post("/orders/" + order.getId() + "/refund").with(csrf()).with(signedIn(buyer)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("ticketProblem", "payment.error.noRefund"));
+                .andExpect(Refused.flashed("payment.error.noRefund"));
         assertThat(orderStatus(order)).isEqualTo("CONFIRMED");
 
         jdbc.update("update events set refunds_until = ? where id = ?",
@@ -259,8 +263,7 @@ class PaymentTests {
         Order another = pay(hold(1));
         clock.advance(Duration.ofDays(3));
         mvc.perform(post("/orders/" + another.getId() + "/refund").with(csrf()).with(signedIn(buyer)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-                        .attribute("ticketProblem", "payment.error.noRefund"));
+                .andExpect(Refused.flashed("payment.error.noRefund"));
     }
 
     @Test
@@ -295,7 +298,7 @@ class PaymentTests {
     }
 
     private String checkoutPage(Order order) throws Exception {
-        return mvc.perform(get("/orders/" + order.getId() + "/pay").with(signedIn(buyer)))
+        return mvc.perform(post("/orders/" + order.getId() + "/pay").with(csrf()).with(signedIn(buyer)))
                 .andReturn().getResponse().getRedirectedUrl();
     }
 

@@ -40,6 +40,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.shared.Refusal;
+import org.guichet.registration.OrderLifecycle;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.event.Event;
@@ -47,7 +49,7 @@ import org.guichet.event.EventDetails;
 import org.guichet.event.Visibility;
 import org.guichet.payment.sandbox.WebhookSignature;
 import org.guichet.registration.Order;
-import org.guichet.registration.RegistrationService;
+import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
 import org.guichet.support.IntegrationTest;
@@ -95,7 +97,10 @@ class StripeCheckoutTests {
     AccountService accounts;
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
+
+    @Autowired
+    OrderLifecycle lifecycle;
 
     @Autowired
     TicketTypes ticketTypes;
@@ -186,8 +191,8 @@ class StripeCheckoutTests {
                 start.await();
                 try {
                     return testEvents.as(each, () -> registrations.register(AccountPrincipal.of(each), event.getId(),
-                            null, Map.of(type, 1)));
-                } catch (org.guichet.registration.SoldOut soldOut) {
+                            null, Map.of(type, 1)).order());
+                } catch (Refusal soldOut) {
                     return null;
                 }
             };
@@ -205,7 +210,7 @@ class StripeCheckoutTests {
         assertThat(held).hasSize(2);
         for (Order order : held) {
             User holder = buyers.stream().filter(user -> user.getId().equals(order.getUserId())).findFirst().orElseThrow();
-            String location = mvc.perform(get("/orders/" + order.getId() + "/pay").with(signedIn(holder)))
+            String location = mvc.perform(post("/orders/" + order.getId() + "/pay").with(csrf()).with(signedIn(holder)))
                     .andReturn().getResponse().getRedirectedUrl();
             String session = location.substring(location.lastIndexOf('/') + 1);
             String completed = completed("evt_last_" + order.getId(), order, session, 2110);
@@ -268,7 +273,7 @@ class StripeCheckoutTests {
         Order late = hold(2);
         String session = checkout(late);
         clock.advance(Duration.ofMinutes(16));
-        registrations.expireHolds();
+        lifecycle.expireHolds();
         assertThat(STRIPE.calls).contains("/v1/checkout/sessions/" + session + "/expire");
         User other = Accounts.participant(accounts);
         testEvents.register(other, event.getId(), type, 1);
@@ -288,6 +293,10 @@ class StripeCheckoutTests {
     void stripeClosingTheCheckoutReleasesTheHoldAtOnceUnlessANewerPageIsOpen() throws Exception {
         Order order = hold(2);
         String first = checkout(order);
+        mvc.perform(post("/orders/" + order.getId() + "/pay").with(csrf()).with(signedIn(buyer)))
+                .andExpect(redirectedUrl("https://checkout.stripe.test/" + first));
+        assertThat(STRIPE.sessions.get()).as("a second visit reuses the open page").isEqualTo(sessionNumber(first));
+        STRIPE.sessionStates.computeIfPresent(first, (id, state) -> new String[] {"expired", state[1]});
         String second = checkout(order);
         String expiredFirst = expired("evt_exp1_" + order.getId(), order, first);
         stripeWebhook(expiredFirst, signed(expiredFirst)).andExpect(status().isOk());
@@ -304,7 +313,7 @@ class StripeCheckoutTests {
         Order paid = pay(hold(1));
         User second = Accounts.participant(accounts);
         Order pending = testEvents.as(second, () -> registrations.register(AccountPrincipal.of(second), event.getId(),
-                null, Map.of(type, 1)));
+                null, Map.of(type, 1)).order());
         STRIPE.refundsFailing.set(1_000);
 
         mvc.perform(post("/dashboard/events/" + event.getId() + "/cancel").with(csrf()).with(signedIn(organizer)))
@@ -366,10 +375,14 @@ class StripeCheckoutTests {
         return testEvents.register(buyer, event.getId(), type, count);
     }
 
+    private static int sessionNumber(String session) {
+        return Integer.parseInt(session.substring("cs_test_".length()));
+    }
+
     /** Opens Stripe Checkout for the order as the buyer's browser would; the session's id. */
     private String checkout(Order order) throws Exception {
         int before = STRIPE.sessions.get();
-        mvc.perform(get("/orders/" + order.getId() + "/pay").with(signedIn(buyer)))
+        mvc.perform(post("/orders/" + order.getId() + "/pay").with(csrf()).with(signedIn(buyer)))
                 .andExpect(redirectedUrl("https://checkout.stripe.test/cs_test_" + (before + 1)));
         return "cs_test_" + (before + 1);
     }
@@ -441,6 +454,8 @@ class StripeCheckoutTests {
         final List<Map.Entry<String, Map<String, String>>> forms = new CopyOnWriteArrayList<>();
         final AtomicInteger sessions = new AtomicInteger();
         final AtomicInteger refundsFailing = new AtomicInteger();
+        /** Each session's status and expiry, as Stripe would answer a retrieve. */
+        final Map<String, String[]> sessionStates = new java.util.concurrent.ConcurrentHashMap<>();
         private HttpServer server;
 
         static StripeStub start() {
@@ -468,6 +483,12 @@ class StripeCheckoutTests {
                     && paymentIntent.equals(form.getValue().get("payment_intent"))).count();
         }
 
+        private String session(String id) {
+            String[] state = sessionStates.get(id);
+            return "{\"id\":\"" + id + "\",\"object\":\"checkout.session\",\"status\":\"" + state[0]
+                    + "\",\"expires_at\":" + state[1] + ",\"url\":\"https://checkout.stripe.test/" + id + "\"}";
+        }
+
         private synchronized void handle(HttpExchange exchange) throws IOException {
             String path = exchange.getRequestURI().getPath();
             Map<String, String> form = new java.util.LinkedHashMap<>();
@@ -485,10 +506,13 @@ class StripeCheckoutTests {
             int status = 200;
             if (path.equals("/v1/checkout/sessions")) {
                 String id = "cs_test_" + sessions.incrementAndGet();
-                answer = "{\"id\":\"" + id + "\",\"object\":\"checkout.session\",\"url\":\"https://checkout.stripe.test/"
-                        + id + "\"}";
+                sessionStates.put(id, new String[] {"open", form.getOrDefault("expires_at", "0")});
+                answer = session(id);
             } else if (path.matches("/v1/checkout/sessions/[^/]+/expire")) {
+                sessionStates.computeIfPresent(path.split("/")[4], (id, state) -> new String[] {"expired", state[1]});
                 answer = "{\"id\":\"" + path.split("/")[4] + "\",\"object\":\"checkout.session\",\"status\":\"expired\"}";
+            } else if (path.matches("/v1/checkout/sessions/[^/]+") && sessionStates.containsKey(path.split("/")[4])) {
+                answer = session(path.split("/")[4]);
             } else if (path.equals("/v1/refunds")) {
                 String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
                 if (key != null) {

@@ -56,7 +56,7 @@ class AttendeeListTests {
     PasswordEncoder passwordEncoder;
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
 
     @Autowired
     TicketTypes ticketTypes;
@@ -216,7 +216,7 @@ class AttendeeListTests {
     private Order register(String name, Map<Long, Integer> quantities) {
         User buyer = Accounts.participant(accounts);
         Order order = testEvents.as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), event.getId(), null,
-                quantities));
+                quantities).order());
         jdbc.update("update tickets set attendee_name = ? where order_id = ?", name, order.getId());
         return order;
     }

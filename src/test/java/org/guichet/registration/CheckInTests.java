@@ -60,7 +60,7 @@ class CheckInTests {
     PasswordEncoder passwordEncoder;
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
 
     @Autowired
     TicketTypes ticketTypes;
@@ -143,7 +143,7 @@ class CheckInTests {
                 3, "0", Visibility.PUBLIC));
         User guest = Accounts.participant(accounts);
         Order elsewhere = testEvents.as(guest, () -> registrations.register(AccountPrincipal.of(guest), other.getId(),
-                null, Map.of(ticketTypes.of(other.getId()).get(0).getId(), 1)));
+                null, Map.of(ticketTypes.of(other.getId()).get(0).getId(), 1)).order());
         scan(codeOf(ticketOf(elsewhere))).andExpect(content().string(containsString("data-outcome=\"WRONG_EVENT\"")))
                 .andExpect(content().string(containsString("This ticket is for another event")));
 

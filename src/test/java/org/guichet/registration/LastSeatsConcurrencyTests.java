@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.shared.Refusal;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
@@ -33,7 +34,7 @@ class LastSeatsConcurrencyTests {
     private static final int ATTEMPTS = 200;
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
 
     @Autowired
     AccountService accounts;
@@ -98,9 +99,9 @@ class LastSeatsConcurrencyTests {
                     start.await();
                     return testEvents.asPrincipal(person, () -> {
                         try {
-                            registrations.register(person, eventId, null, quantities);
+                            registrations.register(person, eventId, null, quantities).order();
                             return "registered";
-                        } catch (SoldOut soldOut) {
+                        } catch (Refusal soldOut) {
                             return "sold out";
                         }
                     });

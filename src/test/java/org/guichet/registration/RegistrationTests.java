@@ -25,6 +25,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.shared.Refusal;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.event.Event;
@@ -51,7 +52,7 @@ class RegistrationTests {
     AccountService accounts;
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
 
     @Autowired
     TicketTypes ticketTypes;
@@ -155,7 +156,7 @@ class RegistrationTests {
         long standard = standard(event);
         TicketType student = typeRepository.save(new TicketType(event.getId(), "Student", BigDecimal.ZERO, 10, 3, 1));
         Order order = as(participant, () -> registrations.register(AccountPrincipal.of(participant), event.getId(),
-                null, Map.of(standard, 2, student.getId(), 3)));
+                null, Map.of(standard, 2, student.getId(), 3)).order());
         assertThat(order.getTickets()).hasSize(5);
         assertThat(order.getTickets()).extracting(ticket -> ticket.getType().getName())
                 .containsExactlyInAnyOrder("Standard", "Standard", "Student", "Student", "Student");
@@ -192,13 +193,13 @@ class RegistrationTests {
 
         Event draft = testEvents.draft(organizer, testEvents.details("Brouillon", "Metz", "meetup", 5, "0", Visibility.PUBLIC));
         assertThatThrownBy(() -> as(participant, () -> registrations.register(AccountPrincipal.of(participant),
-                draft.getId(), null, Map.of(standard(draft), 1)))).isInstanceOf(EventNotFound.class);
+                draft.getId(), null, Map.of(standard(draft), 1)).order())).isInstanceOf(EventNotFound.class);
 
         Event secret = testEvents.published(organizer, testEvents.details("Secret", "Metz", "meetup", 5, "0", Visibility.PRIVATE));
         assertThatThrownBy(() -> as(participant, () -> registrations.register(AccountPrincipal.of(participant),
-                secret.getId(), null, Map.of(standard(secret), 1)))).isInstanceOf(EventNotFound.class);
+                secret.getId(), null, Map.of(standard(secret), 1)).order())).isInstanceOf(EventNotFound.class);
         Order withKey = as(participant, () -> registrations.register(AccountPrincipal.of(participant),
-                secret.getId(), secret.getPrivateToken(), Map.of(standard(secret), 1)));
+                secret.getId(), secret.getPrivateToken(), Map.of(standard(secret), 1)).order());
         assertThat(withKey.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
     }
 
@@ -206,7 +207,7 @@ class RegistrationTests {
     void cancellingFreesTheSeatsAtOnceAndTheTicketStopsBeingValid() throws Exception {
         Event event = testEvents.published(organizer, "Conférence jardinage", "Pau");
         Order order = as(participant, () -> registrations.register(AccountPrincipal.of(participant),
-                event.getId(), null, Map.of(standard(event), 2)));
+                event.getId(), null, Map.of(standard(event), 2)).order());
         long ticketId = order.getTickets().get(0).getId();
 
         mvc.perform(post("/orders/" + order.getId() + "/cancel").with(csrf())
@@ -233,7 +234,7 @@ class RegistrationTests {
     void onlyTheHolderAndTheOrganizerSeeATicket() throws Exception {
         Event event = testEvents.published(organizer, "Bal populaire", "Nîmes");
         Order order = as(participant, () -> registrations.register(AccountPrincipal.of(participant),
-                event.getId(), null, Map.of(standard(event), 1)));
+                event.getId(), null, Map.of(standard(event), 1)).order());
         long ticketId = order.getTickets().get(0).getId();
         mvc.perform(get("/tickets/" + ticketId).with(authentication(Accounts.signedIn(organizer))))
                 .andExpect(status().isOk());
@@ -263,8 +264,8 @@ class RegistrationTests {
 
     private void assertProblem(Event event, Map<Long, Integer> quantities, String key) {
         assertThatThrownBy(() -> as(participant, () -> registrations.register(AccountPrincipal.of(participant),
-                event.getId(), null, quantities)))
-                .isInstanceOf(RegistrationProblem.class)
+                event.getId(), null, quantities).order()))
+                .isInstanceOf(Refusal.class)
                 .hasMessage(key);
     }
 

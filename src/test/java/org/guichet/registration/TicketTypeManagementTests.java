@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Map;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.shared.Refusal;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.event.Event;
@@ -40,7 +41,7 @@ class TicketTypeManagementTests {
     TicketTypes ticketTypes;
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
 
     @Test
     void anEventStartsWithOneTypeThatFollowsItsFormUntilOthersAreAdded() throws Exception {
@@ -65,9 +66,9 @@ class TicketTypeManagementTests {
 
         TicketType student = ticketTypes.of(event.getId()).get(1);
         assertThatThrownBy(() -> testEvents.as(organizer, () -> {
-            registrations.register(AccountPrincipal.of(organizer), event.getId(), null, Map.of(student.getId(), 2));
+            registrations.register(AccountPrincipal.of(organizer), event.getId(), null, Map.of(student.getId(), 2)).order();
             return null;
-        })).isInstanceOf(RegistrationProblem.class).hasMessage("registration.error.tooMany");
+        })).isInstanceOf(Refusal.class).hasMessage("registration.error.tooMany");
 
         testEvents.register(organizer, event.getId(), student.getId(), 1);
         mvc.perform(post("/dashboard/events/" + event.getId() + "/tickets/" + student.getId() + "/delete").with(csrf())
@@ -80,8 +81,8 @@ class TicketTypeManagementTests {
                 .with(asOrganizer));
         User participant = Accounts.participant(accounts);
         assertThatThrownBy(() -> testEvents.as(participant, () -> registrations.register(
-                AccountPrincipal.of(participant), event.getId(), null, Map.of(student.getId(), 1))))
-                .isInstanceOf(RegistrationProblem.class).hasMessage("registration.error.notOnSale");
+                AccountPrincipal.of(participant), event.getId(), null, Map.of(student.getId(), 1)).order()))
+                .isInstanceOf(Refusal.class).hasMessage("registration.error.notOnSale");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.shared.Refusal;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.event.Event;
@@ -46,7 +47,13 @@ class WaitingListTests {
     AccountService accounts;
 
     @Autowired
-    RegistrationService registrations;
+    ParticipantOrders registrations;
+
+    @Autowired
+    WaitingLists waitingLists;
+
+    @Autowired
+    OrderLifecycle lifecycle;
 
     @Autowired
     TicketTypes ticketTypes;
@@ -72,30 +79,30 @@ class WaitingListTests {
         User second = Accounts.participant(accounts);
         Order order = register(holder, event, type);
 
-        assertThatThrownBy(() -> register(first, event, type)).isInstanceOf(SoldOut.class);
+        assertThatThrownBy(() -> register(first, event, type)).isInstanceOf(Refusal.class).hasMessage("registration.error.soldOut");
         mvc.perform(post("/events/" + event.getId() + "/waitlist").with(csrf()).with(signedIn(first)))
                 .andExpect(redirectedUrl("/events/" + event.getId() + "#register"));
-        WaitingListEntry secondEntry = testEvents.as(second, () -> registrations.joinWaitingList(
+        WaitingListEntry secondEntry = testEvents.as(second, () -> waitingLists.join(
                 AccountPrincipal.of(second), event.getId(), null, null));
-        assertThatThrownBy(() -> testEvents.as(second, () -> registrations.joinWaitingList(
+        assertThatThrownBy(() -> testEvents.as(second, () -> waitingLists.join(
                 AccountPrincipal.of(second), event.getId(), null, null))).hasMessage("waitlist.error.already");
         mvc.perform(get("/events/" + event.getId()).with(signedIn(second)))
                 .andExpect(content().string(containsString("1 person is before you")));
 
         testEvents.as(holder, () -> registrations.cancel(AccountPrincipal.of(holder), order.getId()));
         assertThat(seatsTaken(event)).as("the freed seat is held, not put back on sale").isEqualTo(1);
-        assertThatThrownBy(() -> register(Accounts.participant(accounts), event, type)).isInstanceOf(SoldOut.class);
+        assertThatThrownBy(() -> register(Accounts.participant(accounts), event, type)).isInstanceOf(Refusal.class).hasMessage("registration.error.soldOut");
         assertThat(mail.deliverAndRead(first.getEmail())).singleElement()
                 .satisfies(message -> assertThat(message.getSubject()).isEqualTo("A seat is free for Concert intimiste"));
         mvc.perform(get("/events/" + event.getId()).with(signedIn(first)))
                 .andExpect(content().string(containsString("A seat is held for you until")));
 
         clock.advance(Duration.ofHours(25));
-        assertThat(registrations.expireOffers()).isEqualTo(1);
+        assertThat(lifecycle.expireOffers()).isEqualTo(1);
         assertThat(mail.deliverAndRead(second.getEmail())).hasSize(1);
         long firstEntry = jdbc.queryForObject("select id from waiting_list_entries where user_id = ?", Long.class,
                 first.getId());
-        assertThatThrownBy(() -> testEvents.as(first, () -> registrations.claimOffer(AccountPrincipal.of(first), firstEntry)))
+        assertThatThrownBy(() -> testEvents.as(first, () -> waitingLists.claim(AccountPrincipal.of(first), firstEntry)))
                 .hasMessage("waitlist.error.offerGone");
 
         mvc.perform(post("/waitlist/" + secondEntry.getId() + "/claim").with(csrf()).with(signedIn(second))
@@ -114,11 +121,11 @@ class WaitingListTests {
         User holder = Accounts.participant(accounts);
         User waiting = Accounts.participant(accounts);
         Order order = register(holder, event, type);
-        testEvents.as(waiting, () -> registrations.joinWaitingList(AccountPrincipal.of(waiting), event.getId(), null, null));
+        testEvents.as(waiting, () -> waitingLists.join(AccountPrincipal.of(waiting), event.getId(), null, null));
         testEvents.as(holder, () -> registrations.cancel(AccountPrincipal.of(holder), order.getId()));
 
         clock.advance(Duration.ofHours(25));
-        registrations.expireOffers();
+        lifecycle.expireOffers();
         assertThat(seatsTaken(event)).isZero();
         assertThat(register(Accounts.participant(accounts), event, type).getStatus()).isEqualTo(OrderStatus.CONFIRMED);
     }
@@ -135,11 +142,11 @@ class WaitingListTests {
         Order vipOrder = register(vipHolder, event, vip);
         Order standardOrder = register(standardHolder, event, standard);
         User fan = Accounts.participant(accounts);
-        assertThatThrownBy(() -> testEvents.as(fan, () -> registrations.joinWaitingList(AccountPrincipal.of(fan),
+        assertThatThrownBy(() -> testEvents.as(fan, () -> waitingLists.join(AccountPrincipal.of(fan),
                 event.getId(), null, standard))).hasMessage("waitlist.error.notSoldOut");
         mvc.perform(get("/events/" + event.getId()).with(signedIn(fan)))
                 .andExpect(content().string(containsString("Wait for a “VIP” ticket")));
-        testEvents.as(fan, () -> registrations.joinWaitingList(AccountPrincipal.of(fan), event.getId(), null, vip));
+        testEvents.as(fan, () -> waitingLists.join(AccountPrincipal.of(fan), event.getId(), null, vip));
 
         testEvents.as(standardHolder, () -> registrations.cancel(AccountPrincipal.of(standardHolder), standardOrder.getId()));
         assertThat(mail.deliverAndRead(fan.getEmail())).as("a Standard seat is not what the fan waits for").isEmpty();
@@ -152,7 +159,7 @@ class WaitingListTests {
         User organizer = Accounts.organizer(accounts);
         Event event = testEvents.published(organizer, "Place libre", "Agen");
         User participant = Accounts.participant(accounts);
-        assertThatThrownBy(() -> testEvents.as(participant, () -> registrations.joinWaitingList(
+        assertThatThrownBy(() -> testEvents.as(participant, () -> waitingLists.join(
                 AccountPrincipal.of(participant), event.getId(), null, null))).hasMessage("waitlist.error.notSoldOut");
     }
 
@@ -163,7 +170,7 @@ class WaitingListTests {
         User holder = Accounts.participant(accounts);
         User waiting = Accounts.participant(accounts);
         Order order = register(holder, event, type);
-        WaitingListEntry entry = testEvents.as(waiting, () -> registrations.joinWaitingList(
+        WaitingListEntry entry = testEvents.as(waiting, () -> waitingLists.join(
                 AccountPrincipal.of(waiting), event.getId(), null, null));
         testEvents.as(holder, () -> registrations.cancel(AccountPrincipal.of(holder), order.getId()));
 
@@ -175,9 +182,9 @@ class WaitingListTests {
             Callable<Boolean> claim = () -> {
                 start.await();
                 try {
-                    testEvents.asPrincipal(principal, () -> registrations.claimOffer(principal, entry.getId()));
+                    testEvents.asPrincipal(principal, () -> waitingLists.claim(principal, entry.getId()));
                     return true;
-                } catch (RegistrationProblem | org.springframework.dao.ConcurrencyFailureException lost) {
+                } catch (Refusal | org.springframework.dao.ConcurrencyFailureException lost) {
                     return false;
                 }
             };

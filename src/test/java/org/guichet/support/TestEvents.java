@@ -16,7 +16,7 @@ import org.guichet.event.EventService;
 import org.guichet.event.StandardCategories;
 import org.guichet.event.Visibility;
 import org.guichet.registration.Order;
-import org.guichet.registration.RegistrationService;
+import org.guichet.registration.ParticipantOrders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,9 +28,9 @@ public class TestEvents {
     private final EventService events;
     private final StandardCategories categories;
     private final Clock clock;
-    private final RegistrationService registrations;
+    private final ParticipantOrders registrations;
 
-    TestEvents(EventService events, StandardCategories categories, Clock clock, RegistrationService registrations) {
+    TestEvents(EventService events, StandardCategories categories, Clock clock, ParticipantOrders registrations) {
         this.events = events;
         this.registrations = registrations;
         this.categories = categories;
@@ -68,7 +68,7 @@ public class TestEvents {
 
     /** The buyer takes seats of one ticket type, as the register button does (paid ones stay held until paid). */
     public Order register(User buyer, long eventId, long typeId, int count) {
-        return as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), eventId, null, Map.of(typeId, count)));
+        return as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), eventId, null, Map.of(typeId, count)).order());
     }
 
     public <T> T as(User user, Supplier<T> action) {

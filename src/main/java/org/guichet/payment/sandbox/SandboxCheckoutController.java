@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.guichet.event.Money;
+import org.guichet.registration.OrderLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,11 +27,13 @@ class SandboxCheckoutController {
     private final SandboxWebhooks webhooks;
     private final SandboxNotices notices;
     private final TransactionTemplate transactions;
+    private final OrderLifecycle orders;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     SandboxCheckoutController(SandboxSessionRepository sessions, SandboxWebhooks webhooks, SandboxNotices notices,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, OrderLifecycle orders, Clock clock) {
+        this.orders = orders;
         this.sessions = sessions;
         this.webhooks = webhooks;
         this.notices = notices;
@@ -48,6 +51,9 @@ class SandboxCheckoutController {
             @RequestParam(defaultValue = "") String expiry, @RequestParam(defaultValue = "") String cvc, Model model,
             Locale locale) {
         SandboxSession session = find(id);
+        if (!payable(session)) {
+            return show(session, model, locale, null);
+        }
         TestCards.Card card = new TestCards.Card(number, expiry, cvc);
         model.addAttribute("number", number);
         model.addAttribute("expiry", expiry);
@@ -58,11 +64,16 @@ class SandboxCheckoutController {
         }
         switch (TestCards.outcome(card)) {
             case PAID -> {
-                transactions.executeWithoutResult(status -> {
-                    SandboxSession paying = sessions.findById(id).orElseThrow();
-                    paying.paid();
-                    webhooks.queue(notices.payload("evt_" + token(), paying, "pi_" + token()));
-                });
+                boolean paid = Boolean.TRUE.equals(transactions.execute(status -> {
+                    if (sessions.markPaid(id) == 0) {
+                        return false;
+                    }
+                    webhooks.queue(notices.payload("evt_" + token(), session, "pi_" + token()));
+                    return true;
+                }));
+                if (!paid) {
+                    return show(find(id), model, locale, null);
+                }
                 // The sandbox is served by Guichet itself: back to the same site, whatever its public address.
                 return "redirect:" + URI.create(session.getReturnUrl()).getRawPath();
             }
@@ -82,9 +93,15 @@ class SandboxCheckoutController {
         model.addAttribute("sessionId", session.getId());
         model.addAttribute("reference", session.getReference());
         model.addAttribute("amount", Money.format(session.getAmount(), session.getCurrency(), locale));
-        model.addAttribute("open", session.isOpen(clock.instant()));
+        model.addAttribute("open", payable(session));
         model.addAttribute("refusal", refusal);
         return "payment/sandbox-checkout";
+    }
+
+    /** Open, unexpired, and still its order's checkout page: an older page of the order takes no payment. */
+    private boolean payable(SandboxSession session) {
+        return session.isOpen(clock.instant())
+                && session.getId().equals(orders.orderForPayment(session.getOrderId()).getCheckoutSession());
     }
 
     private SandboxSession find(String id) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 
 import org.guichet.payment.Checkout;
+import org.guichet.payment.CheckoutPage;
 import org.guichet.payment.CheckoutRequest;
 import org.guichet.payment.Payment;
 import org.guichet.payment.PaymentGateway;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SandboxGateway implements PaymentGateway {
 
     static final String NAME = "sandbox";
+    private static final String PAGE = "/sandbox/checkout/";
 
     private final SandboxSessionRepository sessions;
     private final Clock clock;
@@ -48,6 +50,15 @@ class SandboxGateway implements PaymentGateway {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public CheckoutPage page(String sessionId) {
+        return sessions.findById(sessionId).map(session -> session.getStatus() == SandboxSession.Status.PAID
+                ? CheckoutPage.paid()
+                : session.isOpen(clock.instant()) ? CheckoutPage.open(new Checkout(session.getId(), PAGE + session.getId()))
+                : CheckoutPage.closed()).orElseGet(CheckoutPage::closed);
+    }
+
+    @Override
     @Transactional
     public Checkout open(CheckoutRequest request) {
         byte[] bytes = new byte[12];
@@ -55,6 +66,6 @@ class SandboxGateway implements PaymentGateway {
         String id = "cs_test_" + HexFormat.of().formatHex(bytes);
         sessions.save(new SandboxSession(id, request.orderId(), request.reference(), request.amount(),
                 request.currency(), request.returnUrl(), clock.instant(), request.expiresAt()));
-        return new Checkout(id, "/sandbox/checkout/" + id);
+        return new Checkout(id, PAGE + id);
     }
 }

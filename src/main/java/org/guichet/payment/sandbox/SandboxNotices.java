@@ -39,7 +39,8 @@ public class SandboxNotices {
             };
             return Optional.of(new GatewayNotice(SandboxGateway.NAME, event.path("id").asString(), type,
                     data.path("orderId").asLong(), new BigDecimal(data.path("amount").asString("0")),
-                    data.path("currency").asString(""), data.path("transaction").asString("")));
+                    data.path("currency").asString(""), data.path("transaction").asString(""),
+                    data.path("session").asString("")));
         } catch (JacksonException | NumberFormatException e) {
             return Optional.empty();
         }

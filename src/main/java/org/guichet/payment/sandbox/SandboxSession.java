@@ -58,10 +58,6 @@ class SandboxSession {
         }
     }
 
-    void paid() {
-        status = Status.PAID;
-    }
-
     boolean isOpen(Instant now) {
         return status == Status.OPEN && now.isBefore(expiresAt);
     }

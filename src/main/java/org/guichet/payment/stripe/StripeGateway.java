@@ -16,10 +16,11 @@ import com.stripe.param.checkout.SessionCreateParams;
 import com.stripe.param.checkout.SessionExpireParams;
 
 import org.guichet.payment.Checkout;
+import org.guichet.payment.CheckoutPage;
 import org.guichet.payment.CheckoutRequest;
 import org.guichet.payment.Payment;
 import org.guichet.payment.PaymentGateway;
-import org.guichet.payment.PaymentProblem;
+import org.guichet.shared.Refusal;
 
 /**
  * Stripe Checkout through the official library. Stripe will not expire a session sooner than 30 minutes, so a
@@ -29,6 +30,7 @@ public class StripeGateway implements PaymentGateway {
 
     public static final String NAME = "stripe";
     private static final Duration SHORTEST_SESSION = Duration.ofMinutes(31);
+    private static final Duration RESUME_MARGIN = Duration.ofMinutes(2);
 
     private final StripeClient stripe;
     private final Clock clock;
@@ -76,8 +78,25 @@ public class StripeGateway implements PaymentGateway {
             Session session = stripe.v1().checkout().sessions().create(params);
             return new Checkout(session.getId(), session.getUrl());
         } catch (StripeException e) {
-            throw new PaymentProblem("payment.error.gateway");
+            throw new Refusal("payment.error.gateway");
         }
+    }
+
+    /** Open only with a few minutes left (a buyer sent there must have time to pay); complete counts as paid. */
+    @Override
+    public CheckoutPage page(String sessionId) {
+        Session session;
+        try {
+            session = stripe.v1().checkout().sessions().retrieve(sessionId);
+        } catch (StripeException e) {
+            throw new Refusal("payment.error.gateway");
+        }
+        if ("complete".equals(session.getStatus())) {
+            return CheckoutPage.paid();
+        }
+        boolean open = "open".equals(session.getStatus()) && session.getUrl() != null && session.getExpiresAt() != null
+                && Instant.ofEpochSecond(session.getExpiresAt()).isAfter(clock.instant().plus(RESUME_MARGIN));
+        return open ? CheckoutPage.open(new Checkout(session.getId(), session.getUrl())) : CheckoutPage.closed();
     }
 
     /** Stripe keeps a session open at least 30 minutes: when Guichet's hold ends first, it closes it itself. */
@@ -86,7 +105,7 @@ public class StripeGateway implements PaymentGateway {
         try {
             stripe.v1().checkout().sessions().expire(sessionId, SessionExpireParams.builder().build());
         } catch (StripeException e) {
-            throw new PaymentProblem("payment.error.gateway");
+            throw new Refusal("payment.error.gateway");
         }
     }
 
@@ -100,7 +119,7 @@ public class StripeGateway implements PaymentGateway {
                     .create(RefundCreateParams.builder().setPaymentIntent(payment.getTransactionRef()).build(), once)
                     .getId();
         } catch (StripeException e) {
-            throw new PaymentProblem("payment.error.gateway");
+            throw new Refusal("payment.error.gateway");
         }
     }
 

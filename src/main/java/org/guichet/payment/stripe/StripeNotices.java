@@ -63,7 +63,7 @@ public class StripeNotices {
                 .movePointLeft(Currency.getInstance(currency).getDefaultFractionDigits());
         return Optional.of(new GatewayNotice(StripeGateway.NAME, event.getId(), GatewayNotice.Type.PAYMENT_SUCCEEDED,
                 Long.parseLong(session.getClientReferenceId()), amount, currency,
-                session.getPaymentIntent() == null ? "" : session.getPaymentIntent()));
+                session.getPaymentIntent() == null ? "" : session.getPaymentIntent(), session.getId()));
     }
 
     private static Optional<Session> session(Event event) {

@@ -6,12 +6,14 @@ import java.util.Map;
 import org.guichet.account.AccountPrincipal;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
+import org.guichet.registration.CheckoutPort;
 import org.guichet.registration.Order;
 import org.guichet.registration.OrderStatus;
-import org.guichet.registration.RegistrationProblem;
-import org.guichet.registration.RegistrationService;
-import org.guichet.registration.SoldOut;
+import org.guichet.registration.ParticipantOrders;
+import org.guichet.registration.Registration;
 import org.guichet.registration.TicketTypes;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,12 +33,15 @@ class RegistrationController {
 
     static final String QUANTITY = "qty-";
 
-    private final RegistrationService registrations;
+    private final ParticipantOrders orders;
+    private final CheckoutPort checkouts;
     private final EventService events;
     private final TicketTypes ticketTypes;
 
-    RegistrationController(RegistrationService registrations, EventService events, TicketTypes ticketTypes) {
-        this.registrations = registrations;
+    RegistrationController(ParticipantOrders orders, CheckoutPort checkouts, EventService events,
+            TicketTypes ticketTypes) {
+        this.orders = orders;
+        this.checkouts = checkouts;
         this.events = events;
         this.ticketTypes = ticketTypes;
     }
@@ -52,7 +57,7 @@ class RegistrationController {
         Map<Long, Integer> chosen;
         try {
             chosen = quantities(params);
-        } catch (RegistrationProblem unreadable) {
+        } catch (Refusal unreadable) {
             chosen = Map.of();
         }
         model.addAttribute("chosen", chosen);
@@ -64,17 +69,18 @@ class RegistrationController {
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         String key = params.get("key");
         try {
-            Order order = registrations.register(user, id, key, quantities(params));
+            Registration registration = orders.register(user, id, key, quantities(params));
+            Order order = registration.order();
             if (order.getStatus() == OrderStatus.PENDING_PAYMENT) {
-                return "redirect:/orders/" + order.getId() + "/pay";
+                if (registration.resumed()) {
+                    redirect.addFlashAttribute("resumed", order.getReference());
+                }
+                return toCheckout(user, order, redirect);
             }
             redirect.addFlashAttribute("registered", order.getReference());
             return "redirect:/tickets";
-        } catch (SoldOut soldOut) {
-            redirect.addFlashAttribute("registrationProblem", "registration.error.soldOut");
-        } catch (RegistrationProblem problem) {
-            redirect.addFlashAttribute("registrationProblem", problem.messageKey());
-            redirect.addFlashAttribute("registrationProblemArguments", problem.arguments());
+        } catch (Refusal refusal) {
+            Refusals.flash(redirect, refusal);
         }
         UriComponentsBuilder back = UriComponentsBuilder.fromPath("/events/{id}");
         if (key != null) {
@@ -86,12 +92,39 @@ class RegistrationController {
     @PostMapping("/orders/{id}/cancel")
     String cancel(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         try {
-            Order order = registrations.cancel(user, id);
-            redirect.addFlashAttribute("cancelled", order.getReference());
-        } catch (RegistrationProblem problem) {
-            redirect.addFlashAttribute("ticketProblem", problem.messageKey());
+            redirect.addFlashAttribute("cancelled", orders.cancel(user, id).getReference());
+        } catch (Refusal refusal) {
+            Refusals.flash(redirect, refusal);
         }
         return "redirect:/tickets";
+    }
+
+    /** A paid order cancelled before the event's refund deadline: refunded in full. */
+    @PostMapping("/orders/{id}/refund")
+    String refund(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("cancelled", orders.cancelForRefund(user, id).getReference());
+        } catch (Refusal refusal) {
+            Refusals.flash(redirect, refusal);
+        }
+        return "redirect:/tickets";
+    }
+
+    /**
+     * Straight to the gateway's page; if it cannot be opened now, to the order's payment page, which says why and
+     * offers to try again.
+     */
+    static String toCheckout(CheckoutPort checkouts, AccountPrincipal user, Order order, RedirectAttributes redirect) {
+        try {
+            return "redirect:" + checkouts.checkoutUrl(user, order.getId());
+        } catch (Refusal refusal) {
+            Refusals.flash(redirect, refusal);
+            return "redirect:/orders/" + order.getId() + "/pay";
+        }
+    }
+
+    private String toCheckout(AccountPrincipal user, Order order, RedirectAttributes redirect) {
+        return toCheckout(checkouts, user, order, redirect);
     }
 
     /** {@code qty-12=2} means two tickets of type 12; anything unreadable counts as a wrong quantity. */
@@ -103,7 +136,7 @@ class RegistrationController {
                     int count = value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip());
                     quantities.put(Long.parseLong(name.substring(QUANTITY.length())), count);
                 } catch (NumberFormatException e) {
-                    throw new RegistrationProblem("registration.error.quantity");
+                    throw new Refusal("registration.error.quantity");
                 }
             }
         });

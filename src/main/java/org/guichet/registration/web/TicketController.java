@@ -14,8 +14,8 @@ import org.guichet.event.CalendarFile;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.registration.QrCodes;
-import org.guichet.registration.RegistrationProblem;
-import org.guichet.registration.RegistrationService;
+import org.guichet.registration.ParticipantOrders;
+import org.guichet.shared.Refusal;
 import org.guichet.registration.Ticket;
 import org.guichet.registration.TicketPdf;
 import org.guichet.registration.TicketSigner;
@@ -40,14 +40,14 @@ class TicketController {
 
     private static final int QR_SIZE = 480;
 
-    private final RegistrationService registrations;
+    private final ParticipantOrders registrations;
     private final EventService events;
     private final TicketSigner signer;
     private final TicketPdf ticketPdf;
     private final Clock clock;
     private final String baseUrl;
 
-    TicketController(RegistrationService registrations, EventService events, TicketSigner signer,
+    TicketController(ParticipantOrders registrations, EventService events, TicketSigner signer,
             TicketPdf ticketPdf, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
         this.ticketPdf = ticketPdf;
         this.registrations = registrations;
@@ -90,8 +90,8 @@ class TicketController {
         try {
             registrations.nameAttendee(user, id, attendeeName);
             redirect.addFlashAttribute("saved", "ticket.attendeeSaved");
-        } catch (RegistrationProblem problem) {
-            redirect.addFlashAttribute("attendeeProblem", problem.messageKey());
+        } catch (Refusal refusal) {
+            redirect.addFlashAttribute("attendeeProblem", refusal.messageKey());
         }
         return "redirect:/tickets/" + id;
     }

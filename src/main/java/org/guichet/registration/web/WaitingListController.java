@@ -1,9 +1,12 @@
 package org.guichet.registration.web;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.registration.CheckoutPort;
 import org.guichet.registration.Order;
-import org.guichet.registration.RegistrationProblem;
-import org.guichet.registration.RegistrationService;
+import org.guichet.registration.OrderStatus;
+import org.guichet.registration.WaitingLists;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +20,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class WaitingListController {
 
-    private final RegistrationService registrations;
+    private final WaitingLists waitingLists;
+    private final CheckoutPort checkouts;
 
-    WaitingListController(RegistrationService registrations) {
-        this.registrations = registrations;
+    WaitingListController(WaitingLists waitingLists, CheckoutPort checkouts) {
+        this.waitingLists = waitingLists;
+        this.checkouts = checkouts;
     }
 
     /** Where a visitor lands after signing in to join: the event's page, with its button. */
@@ -34,10 +39,10 @@ class WaitingListController {
             @RequestParam(required = false) Long type, @AuthenticationPrincipal AccountPrincipal user,
             RedirectAttributes redirect) {
         try {
-            registrations.joinWaitingList(user, id, key, type);
+            waitingLists.join(user, id, key, type);
             redirect.addFlashAttribute("waitlistSaved", "waitlist.joined");
-        } catch (RegistrationProblem problem) {
-            redirect.addFlashAttribute("registrationProblem", problem.messageKey());
+        } catch (Refusal refusal) {
+            Refusals.flash(redirect, refusal);
         }
         return "redirect:" + eventPage(id, key);
     }
@@ -45,7 +50,7 @@ class WaitingListController {
     @PostMapping("/waitlist/{entryId}/leave")
     String leave(@PathVariable long entryId, @RequestParam long eventId,
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
-        registrations.leaveWaitingList(user, entryId);
+        waitingLists.leave(user, entryId);
         redirect.addFlashAttribute("waitlistSaved", "waitlist.left");
         return "redirect:" + eventPage(eventId, null);
     }
@@ -54,11 +59,14 @@ class WaitingListController {
     String claim(@PathVariable long entryId, @RequestParam long eventId,
             @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         try {
-            Order order = registrations.claimOffer(user, entryId);
+            Order order = waitingLists.claim(user, entryId);
+            if (order.getStatus() == OrderStatus.PENDING_PAYMENT) {
+                return RegistrationController.toCheckout(checkouts, user, order, redirect);
+            }
             redirect.addFlashAttribute("registered", order.getReference());
             return "redirect:/tickets";
-        } catch (RegistrationProblem problem) {
-            redirect.addFlashAttribute("registrationProblem", problem.messageKey());
+        } catch (Refusal refusal) {
+            Refusals.flash(redirect, refusal);
             return "redirect:" + eventPage(eventId, null);
         }
     }
