@@ -62,7 +62,11 @@ public class DashboardQueries {
 
     /** Money of each event in scope, per currency. */
     private static final String REVENUE = """
-            select o.event_id, p.currency, sum(p.amount) as gross, sum(p.refunded_amount) as refunds
+            select o.event_id, p.currency, sum(p.amount) as gross, sum(p.refunded_amount) as refunds,
+                   sum(case when p.refund_reason in ('ALREADY_PAID', 'ORDER_CLOSED', 'SUPERSEDED', 'SEATS_GONE')
+                       then 1 else 0 end) as automatic_refunds,
+                   sum(case when p.refund_reason in ('ALREADY_PAID', 'ORDER_CLOSED', 'SUPERSEDED', 'SEATS_GONE')
+                       then p.refunded_amount else 0 end) as automatically_refunded
             from payments p
             join orders o on o.id = p.order_id
             join events e on e.id = o.event_id
@@ -181,7 +185,8 @@ public class DashboardQueries {
         Map<Long, List<Revenue>> revenue = new HashMap<>();
         jdbc.query(REVENUE.formatted(scopeColumn), parameters, (ResultSet row) -> {
             revenue.computeIfAbsent(row.getLong("event_id"), id -> new ArrayList<>()).add(new Revenue(
-                    row.getString("currency"), row.getBigDecimal("gross"), row.getBigDecimal("refunds")));
+                    row.getString("currency"), row.getBigDecimal("gross"), row.getBigDecimal("refunds"),
+                    row.getLong("automatic_refunds"), row.getBigDecimal("automatically_refunded")));
         });
         Map<Long, EventFigures> figures = new LinkedHashMap<>();
         jdbc.query(COUNTS.formatted(scopeColumn), parameters, (ResultSet row) -> {

@@ -35,6 +35,11 @@ public record EventFigures(long eventId, int capacity, int seatsTaken, long regi
         return Math.min(percent(heldSeats), 100 - soldPercent());
     }
 
+    /** Payments given back on Guichet's own because their order could not keep them, all currencies. */
+    public long automaticRefunds() {
+        return revenue.stream().mapToLong(Revenue::automaticRefunds).sum();
+    }
+
     public boolean hasRevenue() {
         return !revenue.isEmpty();
     }

@@ -31,6 +31,13 @@ public final class SandboxPayments {
                 + order.getId() + "\"}}";
     }
 
+    /** A paid checkout through one page ({@code session}) with its own transaction, as a second payment would come. */
+    public static String completed(String eventId, Order order, String session, String transaction) {
+        return "{\"id\":\"" + eventId + "\",\"type\":\"checkout.session.completed\",\"data\":{\"orderId\":"
+                + order.getId() + ",\"amount\":\"" + order.getTotal().toPlainString()
+                + "\",\"currency\":\"EUR\",\"session\":\"" + session + "\",\"transaction\":\"" + transaction + "\"}}";
+    }
+
     public ResultActions deliver(String body, String signature) throws Exception {
         return mvc.perform(post("/payments/webhook/sandbox").contentType(MediaType.APPLICATION_JSON)
                 .header(WebhookSignature.HEADER, signature).content(body));

@@ -68,6 +68,36 @@ public class TestMail {
         return GreenMailUtil.getBody(message);
     }
 
+    /** The plain-text part, decoded, as the reader sees it. */
+    public static String text(MimeMessage message) {
+        try {
+            return textOf(message.getContent());
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String textOf(Object content) throws MessagingException, java.io.IOException {
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                jakarta.mail.BodyPart part = parts.getBodyPart(i);
+                if (part.isMimeType("text/plain")) {
+                    return (String) part.getContent();
+                }
+                if (part.getContent() instanceof jakarta.mail.Multipart nested) {
+                    String found = textOf(nested);
+                    if (!found.isEmpty()) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
     private static GreenMail server() {
         return TestMailServer.get();
     }
