@@ -12,11 +12,11 @@ import org.guichet.account.UserRepository;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.event.Money;
-import org.guichet.notification.Attachment;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
 import org.guichet.registration.Order;
 import org.guichet.registration.OrderStatus;
+import org.guichet.registration.OrderTicketsRenderer;
 import org.guichet.registration.RegistrationService;
 import org.guichet.registration.TicketPdf;
 import org.slf4j.Logger;
@@ -175,16 +175,13 @@ public class PaymentService {
                     "reference", order.getReference()), List.of(event.getTitle())));
             return;
         }
-        Order confirmed = registrations.orderForPayment(order.getId());
         outbox.enqueue(new Mail(buyer.getEmail(), order.getLanguage(), "payment-confirmed", Map.of(
                 "firstName", buyer.getFirstName(),
                 "eventTitle", event.getTitle(),
                 "reference", order.getReference(),
                 "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
-                new Attachment("receipt-" + payment.getReceiptNumber() + ".pdf", "application/pdf",
-                        receipts.render(payment, confirmed, event, buyer, order.getLanguage())),
-                new Attachment("tickets-" + order.getReference() + ".pdf", "application/pdf",
-                        tickets.render(confirmed.getTickets(), event, order.getLanguage())))));
+                ReceiptRenderer.attachment(payment),
+                OrderTicketsRenderer.attachment(order))));
     }
 
     private static String receiptNumber(Order order, Instant now) {

@@ -1,6 +1,5 @@
 package org.guichet.registration;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,13 +12,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.guichet.account.AccountPrincipal;
-import org.guichet.event.CalendarFile;
 import org.guichet.event.Event;
 import org.guichet.event.EventNotFound;
 import org.guichet.event.EventSeats;
 import org.guichet.event.EventService;
 import org.guichet.event.EventStatus;
-import org.guichet.notification.Attachment;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
 import org.springframework.beans.factory.annotation.Value;
@@ -400,10 +397,8 @@ public class RegistrationService {
                 "reference", order.getReference(),
                 "ticketCount", order.getTickets().size(),
                 "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
-                new Attachment("tickets-" + order.getReference() + ".pdf", "application/pdf",
-                        ticketPdf.render(order.getTickets(), event, user.language())),
-                new Attachment("event-" + event.getId() + ".ics", "text/calendar; charset=UTF-8",
-                        CalendarFile.of(event, baseUrl + "/tickets", now).getBytes(StandardCharsets.UTF_8)))));
+                OrderTicketsRenderer.attachment(order),
+                EventCalendarRenderer.attachment(event, baseUrl + "/tickets"))));
     }
 
     /** An order's seats go to the people waiting for them, or back on sale. */
