@@ -7,7 +7,10 @@ import java.util.Map;
 /**
  * An email to write: the template under {@code templates/mail/} (HTML) and {@code templates/mail/text/} (plain
  * text), the recipient's language, the template's variables, and the arguments of its subject
- * ({@code mail.<template>.subject} in the message bundles).
+ * ({@code mail.<template>.subject} in the message bundles), and its attachments (preferably recipes,
+ * {@link Attachment#rendered}). The outbox stores it as it is and renders it at delivery, so variables and subject
+ * arguments are strings, whole numbers, {@code BigDecimal}s, booleans, or lists and maps of them: format dates
+ * and amounts before.
  */
 public record Mail(String recipient, Locale locale, String template, Map<String, Object> variables,
         List<Object> subjectArguments, List<Attachment> attachments) {

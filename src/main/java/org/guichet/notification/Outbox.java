@@ -7,28 +7,38 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where every email starts: rendered and stored in the caller's transaction, so a mail exists exactly when the
- * change that causes it is committed. {@link OutboxSender} delivers it afterwards.
+ * Where every email starts: stored in the caller's transaction, so a mail exists exactly when the change that
+ * causes it is committed. Only what to render is stored (template, language, variables, attachment recipes):
+ * nothing is rendered here, so a transaction holding a contended row does not wait on templates or PDFs.
+ * {@link OutboxSender} renders and delivers it afterwards.
  */
 @Service
 public class Outbox {
 
     private final OutboxRepository messages;
-    private final MailComposer composer;
+    private final MailJson json;
+    private final AttachmentRenderers renderers;
     private final Clock clock;
 
-    Outbox(OutboxRepository messages, MailComposer composer, Clock clock) {
+    Outbox(OutboxRepository messages, MailJson json, AttachmentRenderers renderers, Clock clock) {
         this.messages = messages;
-        this.composer = composer;
+        this.json = json;
+        this.renderers = renderers;
         this.clock = clock;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(Mail mail) {
-        MailComposer.RenderedMail rendered = composer.render(mail);
-        OutboxMessage message = new OutboxMessage(mail.recipient(), rendered.subject(), rendered.html(),
-                rendered.text(), clock.instant());
-        mail.attachments().forEach(message::attach);
+        OutboxMessage message = new OutboxMessage(mail.recipient(), mail.template(), mail.locale(),
+                json.variables(mail.template(), mail.variables()),
+                json.arguments(mail.template(), mail.subjectArguments()), clock.instant());
+        for (Attachment attachment : mail.attachments()) {
+            if (attachment.isRecipe() && !renderers.knows(attachment.kind())) {
+                throw new IllegalArgumentException("Mail " + mail.template() + ": no attachment renderer for "
+                        + attachment.kind());
+            }
+            message.attach(attachment, attachment.isRecipe() ? json.parameters(attachment.parameters()) : null);
+        }
         messages.save(message);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+/** A file sent with an outbox message: its bytes, or the recipe they are rendered from at delivery. */
 @Entity
 @Table(name = "outbox_attachments")
 public class OutboxAttachment {
@@ -29,14 +30,21 @@ public class OutboxAttachment {
     @Column(columnDefinition = "bytea")
     private byte[] content;
 
+    private String kind;
+
+    private String parameters;
+
     protected OutboxAttachment() {
     }
 
-    OutboxAttachment(OutboxMessage message, Attachment attachment) {
+    /** The parameters of a recipe as JSON; null for a ready file. */
+    OutboxAttachment(OutboxMessage message, Attachment attachment, String parameters) {
         this.message = message;
         this.filename = attachment.filename();
         this.contentType = attachment.contentType();
         this.content = attachment.content();
+        this.kind = attachment.kind();
+        this.parameters = parameters;
     }
 
     public Long getId() {
@@ -51,7 +59,16 @@ public class OutboxAttachment {
         return contentType;
     }
 
+    /** The file's bytes; null until a recipe is rendered. */
     public byte[] getContent() {
-        return content.clone();
+        return content == null ? null : content.clone();
+    }
+
+    String getKind() {
+        return kind;
+    }
+
+    String getParameters() {
+        return parameters;
     }
 }

@@ -3,6 +3,7 @@ package org.guichet.notification;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.persistence.CascadeType;
 
@@ -16,7 +17,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-/** A rendered email waiting to go out, or a record of one that went. */
+/**
+ * An email waiting to go out, or a record of one that went. It is written with what to render (template, language,
+ * variables, attachment recipes); its subject, bodies and attachments' bytes are filled in once, at its first
+ * delivery attempt, and every later attempt sends those.
+ */
 @Entity
 @Table(name = "outbox_messages")
 public class OutboxMessage {
@@ -34,6 +39,16 @@ public class OutboxMessage {
     private String htmlBody;
 
     private String textBody;
+
+    private String template;
+
+    private String locale;
+
+    private String variables;
+
+    private String subjectArguments;
+
+    private Instant renderedAt;
 
     @Enumerated(EnumType.STRING)
     private OutboxStatus status;
@@ -57,18 +72,26 @@ public class OutboxMessage {
     protected OutboxMessage() {
     }
 
-    OutboxMessage(String recipient, String subject, String htmlBody, String textBody, Instant now) {
+    /** A mail to render at delivery: its variables and subject arguments as JSON. */
+    OutboxMessage(String recipient, String template, Locale locale, String variables, String subjectArguments,
+            Instant now) {
         this.recipient = recipient;
-        this.subject = subject;
-        this.htmlBody = htmlBody;
-        this.textBody = textBody;
+        this.template = template;
+        this.locale = locale.toLanguageTag();
+        this.variables = variables;
+        this.subjectArguments = subjectArguments;
         this.status = OutboxStatus.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
     }
 
-    void attach(Attachment attachment) {
-        attachments.add(new OutboxAttachment(this, attachment));
+    void attach(Attachment attachment, String parameters) {
+        attachments.add(new OutboxAttachment(this, attachment, parameters));
+    }
+
+    /** Whether the subject, bodies and every attachment's bytes are stored. */
+    public boolean isRendered() {
+        return renderedAt != null;
     }
 
     public List<OutboxAttachment> getAttachments() {
@@ -114,6 +137,26 @@ public class OutboxMessage {
 
     public String getTextBody() {
         return textBody;
+    }
+
+    String getTemplate() {
+        return template;
+    }
+
+    public Locale getLocale() {
+        return Locale.forLanguageTag(locale);
+    }
+
+    String getVariables() {
+        return variables;
+    }
+
+    String getSubjectArguments() {
+        return subjectArguments;
+    }
+
+    public Instant getRenderedAt() {
+        return renderedAt;
     }
 
     public OutboxStatus getStatus() {

@@ -28,7 +28,20 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
             + "where m.status = org.guichet.notification.OutboxStatus.SENDING and m.claimedAt < :before")
     int releaseStaleClaims(Instant before);
 
+    /** Stores a message's rendering unless one is stored: zero rows means another sender rendered it first. */
+    @Modifying
+    @Query("update OutboxMessage m set m.subject = :subject, m.htmlBody = :html, m.textBody = :text, "
+            + "m.renderedAt = :now where m.id = :id and m.renderedAt is null")
+    int storeRendering(long id, String subject, String html, String text, Instant now);
+
+    @Modifying
+    @Query("update OutboxAttachment a set a.content = :content where a.id = :id and a.content is null")
+    int storeContent(long id, byte[] content);
+
     List<OutboxMessage> findAllByOrderByCreatedAtDescIdDesc(Pageable page);
+
+    @Query("select m.id from OutboxMessage m where m.renderedAt is null and m.id in :ids")
+    List<Long> findUnrendered(Collection<Long> ids);
 
     @Query("select m from OutboxMessage m left join fetch m.attachments where m.id = :id")
     Optional<OutboxMessage> findWithAttachments(long id);

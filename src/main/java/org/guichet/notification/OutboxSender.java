@@ -16,7 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers the outbox: PENDING → SENT, or RETRY with growing back-off, then FAILED. Each message is claimed by
  * a conditional update before it is sent, so two senders (two instances, or the schedule and a test) never
- * send it twice; SMTP is talked to outside any database transaction.
+ * send it twice. A message is rendered on its first attempt ({@link MailRendering}); a template or attachment
+ * renderer that fails makes the attempt fail like an SMTP error. Rendering and SMTP happen outside any database
+ * transaction.
  */
 @Component
 public class OutboxSender {
@@ -28,14 +30,16 @@ public class OutboxSender {
 
     private final OutboxRepository messages;
     private final MailTransport transport;
+    private final MailRendering rendering;
     private final TransactionTemplate transactions;
     private final RetrySchedule retries;
     private final Clock clock;
 
-    OutboxSender(OutboxRepository messages, MailTransport transport, TransactionTemplate transactions,
-            MailSettings settings, Clock clock) {
+    OutboxSender(OutboxRepository messages, MailTransport transport, MailRendering rendering,
+            TransactionTemplate transactions, MailSettings settings, Clock clock) {
         this.messages = messages;
         this.transport = transport;
+        this.rendering = rendering;
         this.transactions = transactions;
         this.retries = settings.retrySchedule();
         this.clock = clock;
@@ -57,21 +61,26 @@ public class OutboxSender {
     }
 
     private boolean deliver(long id) {
-        OutboxMessage message = messages.findWithAttachments(id).orElseThrow();
         try {
-            transport.deliver(message);
+            rendering.render(id);
+            transport.deliver(messages.findWithAttachments(id).orElseThrow());
             transactions.executeWithoutResult(status -> {
                 OutboxMessage sent = messages.findById(id).orElseThrow();
                 sent.sent(clock.instant());
             });
             return true;
         } catch (Exception e) {
-            log.warn("Mail {} to {} not delivered (attempt {}): {}", id, message.getRecipient(),
-                    message.getAttempts() + 1, e.toString());
-            transactions.executeWithoutResult(status -> {
-                OutboxMessage failed = messages.findById(id).orElseThrow();
-                failed.failed(e.toString(), clock.instant(), retries);
+            OutboxMessage failed = transactions.execute(status -> {
+                OutboxMessage message = messages.findById(id).orElseThrow();
+                message.failed(e.toString(), clock.instant(), retries);
+                return message;
             });
+            if (failed.getStatus() == OutboxStatus.FAILED) {
+                log.error("Mail {} to {} given up after {} attempts", id, failed.getRecipient(), failed.getAttempts(), e);
+            } else {
+                log.warn("Mail {} to {} not delivered (attempt {}): {}", id, failed.getRecipient(),
+                        failed.getAttempts(), e.toString());
+            }
             return false;
         }
     }

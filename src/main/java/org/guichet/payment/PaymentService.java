@@ -12,15 +12,14 @@ import org.guichet.account.User;
 import org.guichet.account.UserRepository;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
-import org.guichet.notification.Attachment;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
 import org.guichet.registration.CheckoutPort;
 import org.guichet.registration.Order;
 import org.guichet.registration.OrderLifecycle;
+import org.guichet.registration.OrderTicketsRenderer;
 import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.PaymentOutcome;
-import org.guichet.registration.TicketPdf;
 import org.guichet.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +45,6 @@ public class PaymentService implements CheckoutPort {
     private final GatewayEventRepository handled;
     private final EventService events;
     private final UserRepository users;
-    private final ReceiptPdf receipts;
-    private final TicketPdf tickets;
     private final Outbox outbox;
     private final Refunds refunds;
     private final Clock clock;
@@ -55,7 +52,7 @@ public class PaymentService implements CheckoutPort {
 
     PaymentService(PaymentGateways.Registry gateways, ParticipantOrders buyers, OrderLifecycle lifecycle,
             PaymentRepository payments, GatewayEventRepository handled, EventService events, UserRepository users,
-            ReceiptPdf receipts, TicketPdf tickets, Outbox outbox, Refunds refunds, Clock clock,
+            Outbox outbox, Refunds refunds, Clock clock,
             @Value("${guichet.base-url}") String baseUrl) {
         this.gateways = gateways;
         this.buyers = buyers;
@@ -64,8 +61,6 @@ public class PaymentService implements CheckoutPort {
         this.handled = handled;
         this.events = events;
         this.users = users;
-        this.receipts = receipts;
-        this.tickets = tickets;
         this.outbox = outbox;
         this.refunds = refunds;
         this.clock = clock;
@@ -185,16 +180,13 @@ public class PaymentService implements CheckoutPort {
                     "reason", reason.name()), List.of(event.getTitle())));
             return;
         }
-        Order confirmed = lifecycle.orderForPayment(order.getId());
         outbox.enqueue(new Mail(buyer.getEmail(), order.getLanguage(), "payment-confirmed", Map.of(
                 "firstName", buyer.getFirstName(),
                 "eventTitle", event.getTitle(),
                 "reference", order.getReference(),
                 "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
-                new Attachment("receipt-" + payment.getReceiptNumber() + ".pdf", "application/pdf",
-                        receipts.render(payment, confirmed, event, buyer, order.getLanguage())),
-                new Attachment("tickets-" + order.getReference() + ".pdf", "application/pdf",
-                        tickets.render(confirmed.getTickets(), event, order.getLanguage())))));
+                ReceiptRenderer.attachment(payment),
+                OrderTicketsRenderer.attachment(order))));
     }
 
     private void closeQuietly(PaymentGateway gateway, String session) {

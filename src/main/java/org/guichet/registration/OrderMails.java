@@ -1,29 +1,27 @@
 package org.guichet.registration;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.guichet.event.CalendarFile;
 import org.guichet.event.Event;
 import org.guichet.event.Money;
-import org.guichet.notification.Attachment;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The mails an order's buyer gets from registration, written into the outbox in the changing transaction. */
+/**
+ * The mails an order's buyer gets from registration, written into the outbox in the changing transaction; their
+ * PDFs and calendar files are rendered when they are sent, not while the order's seats are held.
+ */
 @Component
 class OrderMails {
 
     private final Outbox outbox;
-    private final TicketPdf ticketPdf;
     private final String baseUrl;
 
-    OrderMails(Outbox outbox, TicketPdf ticketPdf, @Value("${guichet.base-url}") String baseUrl) {
+    OrderMails(Outbox outbox, @Value("${guichet.base-url}") String baseUrl) {
         this.outbox = outbox;
-        this.ticketPdf = ticketPdf;
         this.baseUrl = baseUrl;
     }
 
@@ -35,11 +33,8 @@ class OrderMails {
                 "reference", order.getReference(),
                 "ticketCount", order.getTickets().size(),
                 "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
-                new Attachment("tickets-" + order.getReference() + ".pdf", "application/pdf",
-                        ticketPdf.render(order.getTickets(), event, order.getLanguage())),
-                new Attachment("event-" + event.getId() + ".ics", "text/calendar; charset=UTF-8",
-                        CalendarFile.of(event, baseUrl + "/tickets", order.getCreatedAt())
-                                .getBytes(StandardCharsets.UTF_8)))));
+                OrderTicketsRenderer.attachment(order),
+                EventCalendarRenderer.attachment(event, baseUrl + "/tickets"))));
     }
 
     /** The buyer cancelled a paid order: its whole amount is on its way back. */

@@ -31,6 +31,12 @@ public class TestSupportConfig {
         return new TestMail(sender);
     }
 
+    /** An attachment renderer that counts its renderings, for the outbox's tests. */
+    @Bean
+    CountedAttachments countedAttachments() {
+        return new CountedAttachments();
+    }
+
     /** On PostgreSQL the schema is emptied once per run, so every run starts from the migrations. */
     @Bean
     FlywayMigrationStrategy freshSchemaOnPostgres() {

@@ -1,6 +1,7 @@
 package org.guichet.notification.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -49,23 +50,29 @@ class DevMailboxController {
     String show(@PathVariable long id, Model model) {
         OutboxMessage message = find(id);
         model.addAttribute("message", message);
-        model.addAttribute("links", LINK.matcher(message.getTextBody()).results().map(MatchResult::group).distinct().toList());
+        model.addAttribute("links", message.isRendered()
+                ? LINK.matcher(message.getTextBody()).results().map(MatchResult::group).distinct().toList()
+                : List.of());
         return "dev/mail";
     }
 
     @GetMapping("/dev/mailbox/{id}/html")
     ResponseEntity<String> html(@PathVariable long id) {
+        OutboxMessage message = find(id);
+        if (!message.isRendered()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", MAIL_HTML_POLICY)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(find(id).getHtmlBody());
+                .body(message.getHtmlBody());
     }
 
     @GetMapping("/dev/mailbox/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
         OutboxAttachment attachment = find(id).getAttachments().stream()
-                .filter(candidate -> candidate.getId() == attachmentId).findFirst()
+                .filter(candidate -> candidate.getId() == attachmentId && candidate.getContent() != null).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attachment.getContentType()))
