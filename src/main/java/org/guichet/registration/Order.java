@@ -235,6 +235,20 @@ public class Order {
         return total.signum() == 0;
     }
 
+    /** Waiting for its payment (its hold may have run out and not yet been released). */
+    public boolean isAwaitingPayment() {
+        return status == OrderStatus.PENDING_PAYMENT;
+    }
+
+    public boolean isConfirmed() {
+        return status == OrderStatus.CONFIRMED;
+    }
+
+    /** Ended without being paid: its hold ran out, or it was cancelled while waiting. */
+    public boolean isClosedUnpaid() {
+        return status == OrderStatus.EXPIRED || (status == OrderStatus.CANCELLED && !isFree());
+    }
+
     private void refunded(Instant now) {
         status = OrderStatus.REFUNDED;
         cancelledAt = now;

@@ -158,7 +158,7 @@ public class ParticipantOrders {
         if (attendeeName == null || attendeeName.isBlank() || attendeeName.strip().length() > 200) {
             throw Refusal.at("attendeeName", "ticket.error.attendeeName");
         }
-        if (ticket.getStatus() != TicketStatus.VALID || events.get(ticket.getEventId()).hasStarted(clock.instant())) {
+        if (!ticket.isRenamable(clock.instant(), events.get(ticket.getEventId()).getStartsAt())) {
             throw new Refusal("ticket.error.notRenamable");
         }
         ticket.rename(attendeeName);

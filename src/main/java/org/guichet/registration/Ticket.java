@@ -106,6 +106,21 @@ public class Ticket {
         paymentStatus = PaymentStatus.REFUNDED;
     }
 
+    /** Still valid: not cancelled, refunded or waiting for its payment. */
+    public boolean isValid() {
+        return status == TicketStatus.VALID;
+    }
+
+    /** The door may let it in now: it admits its holder and has not been used. */
+    public boolean canCheckIn() {
+        return admits() && checkedInAt == null;
+    }
+
+    /** Its holder may still name who uses it: valid, until the event starts. */
+    public boolean isRenamable(Instant now, Instant eventStart) {
+        return isValid() && now.isBefore(eventStart);
+    }
+
     /** Gets its holder in now: valid, and free or paid. */
     public boolean admits() {
         return status == TicketStatus.VALID

@@ -53,6 +53,16 @@ public class WaitingListEntry {
         this.createdAt = now;
     }
 
+    /** A freed seat is held for this person now. */
+    public boolean isOffered() {
+        return status == Status.OFFERED;
+    }
+
+    /** Still in the queue, nothing offered yet. */
+    public boolean isWaiting() {
+        return status == Status.WAITING;
+    }
+
     public Long getId() {
         return id;
     }
