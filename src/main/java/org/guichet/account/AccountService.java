@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.guichet.media.FileStorage;
+import org.guichet.shared.Refusal;
 import org.guichet.media.ImageFormat;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
@@ -58,7 +59,7 @@ public class AccountService {
         String email = EmailAddresses.normalise(request.email());
         checkPassword("password", request.password(), email);
         if (users.existsByEmail(email)) {
-            throw new AccountProblem("email", "account.email.taken");
+            throw Refusal.at("email", "account.email.taken");
         }
         Set<Role> roles = request.organizer() ? EnumSet.of(Role.ORGANIZER) : EnumSet.noneOf(Role.class);
         return users.save(new User(email, passwordEncoder.encode(request.password()), request.firstName(),
@@ -132,10 +133,10 @@ public class AccountService {
         requireCurrentPassword(user, currentPassword);
         String email = EmailAddresses.normalise(newEmail);
         if (email.equals(user.getEmail())) {
-            throw new AccountProblem("newEmail", "account.email.unchanged");
+            throw Refusal.at("newEmail", "account.email.unchanged");
         }
         if (users.existsByEmail(email)) {
-            throw new AccountProblem("newEmail", "account.email.taken");
+            throw Refusal.at("newEmail", "account.email.taken");
         }
         String secret = tokens.issue(user.getId(), AccountToken.Purpose.EMAIL_CHANGE, email, EMAIL_CHANGE_VALIDITY);
         outbox.enqueue(Mail.of(email, user.getLanguage(), "email-change", Map.of(
@@ -149,14 +150,14 @@ public class AccountService {
     @Transactional
     public User confirmEmailChange(String secret, String keptSessionId) {
         AccountToken token = tokens.findUsable(secret, AccountToken.Purpose.EMAIL_CHANGE)
-                .orElseThrow(() -> new AccountProblem(null, "account.email.linkInvalid"));
+                .orElseThrow(() -> Refusal.at(null, "account.email.linkInvalid"));
         if (users.existsByEmail(token.newEmail())) {
-            throw new AccountProblem(null, "account.email.taken");
+            throw Refusal.at(null, "account.email.taken");
         }
         User user = users.findById(token.userId()).orElseThrow();
         String oldEmail = user.getEmail();
         if (!tokens.useAll(user.getId(), AccountToken.Purpose.EMAIL_CHANGE)) {
-            throw new AccountProblem(null, "account.email.linkInvalid");
+            throw Refusal.at(null, "account.email.linkInvalid");
         }
         user.changeEmail(token.newEmail());
         users.flush();
@@ -169,14 +170,14 @@ public class AccountService {
 
     private void requireCurrentPassword(User user, String currentPassword) {
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
-            throw new AccountProblem("currentPassword", "account.password.currentWrong");
+            throw Refusal.at("currentPassword", "account.password.currentWrong");
         }
     }
 
     private void checkPassword(String field, String password, String email) {
         List<String> violations = passwordPolicy.violations(password, email);
         if (!violations.isEmpty()) {
-            throw new AccountProblem(field, violations);
+            throw Refusal.allAt(field, violations);
         }
     }
 }

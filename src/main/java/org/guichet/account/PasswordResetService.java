@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.guichet.notification.Mail;
+import org.guichet.shared.Refusal;
 import org.guichet.notification.Outbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -69,14 +70,14 @@ public class PasswordResetService {
     @Transactional
     public void reset(String secret, String newPassword) {
         AccountToken token = tokens.findUsable(secret, AccountToken.Purpose.PASSWORD_RESET)
-                .orElseThrow(() -> new AccountProblem(null, "password.reset.linkInvalid"));
+                .orElseThrow(() -> Refusal.at(null, "password.reset.linkInvalid"));
         User user = users.findById(token.userId()).orElseThrow();
         List<String> violations = passwordPolicy.violations(newPassword, user.getEmail());
         if (!violations.isEmpty()) {
-            throw new AccountProblem("password", violations);
+            throw Refusal.allAt("password", violations);
         }
         if (!tokens.useAll(user.getId(), AccountToken.Purpose.PASSWORD_RESET)) {
-            throw new AccountProblem(null, "password.reset.linkInvalid");
+            throw Refusal.at(null, "password.reset.linkInvalid");
         }
         user.changePasswordHash(passwordEncoder.encode(newPassword));
         outbox.enqueue(Mail.of(user.getEmail(), user.getLanguage(), "password-changed", Map.of(

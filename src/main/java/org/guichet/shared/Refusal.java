@@ -60,6 +60,11 @@ public class Refusal extends RuntimeException {
         return new Refusal(List.of(new Reason(field, messageKey, arguments)));
     }
 
+    /** Several reasons about one field, each a message key without arguments (a password's rules, say). */
+    public static Refusal allAt(String field, List<String> messageKeys) {
+        return new Refusal(messageKeys.stream().map(key -> new Reason(field, key)).toList());
+    }
+
     public List<Reason> reasons() {
         return List.copyOf(reasons);
     }

@@ -9,7 +9,8 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
 import org.guichet.account.AccountPrincipal;
-import org.guichet.account.AccountProblem;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import org.guichet.account.AccountService;
 import org.guichet.account.SignedInSession;
 import org.guichet.account.User;
@@ -104,8 +105,8 @@ class AccountController {
                         httpSession.getId());
                 redirect.addFlashAttribute(SAVED, "account.password.saved");
                 return "redirect:/account";
-            } catch (AccountProblem problem) {
-                FormErrors.show(problem, result);
+            } catch (Refusal problem) {
+                Refusals.bind(result, problem);
             }
         }
         fill(model, accounts.find(principal.id()));
@@ -122,8 +123,8 @@ class AccountController {
                 redirect.addFlashAttribute(SAVED, "account.email.linkSent");
                 redirect.addFlashAttribute("pendingEmail", form.getNewEmail().strip());
                 return "redirect:/account";
-            } catch (AccountProblem problem) {
-                FormErrors.show(problem, result);
+            } catch (Refusal problem) {
+                Refusals.bind(result, problem);
             }
         }
         fill(model, accounts.find(principal.id()));
@@ -141,8 +142,8 @@ class AccountController {
             }
             model.addAttribute("newEmail", user.getEmail());
             return "account/email-confirmed";
-        } catch (AccountProblem problem) {
-            model.addAttribute("problem", problem.messageKeys().get(0));
+        } catch (Refusal problem) {
+            model.addAttribute("problem", problem.messageKey());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "account/email-confirmed";
         }

@@ -2,7 +2,8 @@ package org.guichet.account.web;
 
 import jakarta.validation.Valid;
 
-import org.guichet.account.AccountProblem;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import org.guichet.account.PasswordResetService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,11 +57,11 @@ class PasswordResetController {
         }
         try {
             resets.reset(form.getToken(), form.getPassword());
-        } catch (AccountProblem problem) {
+        } catch (Refusal problem) {
             if (problem.field() == null) {
                 return "account/reset-invalid";
             }
-            FormErrors.show(problem, result);
+            Refusals.bind(result, problem);
             return "account/reset";
         }
         return "redirect:/login?reset";

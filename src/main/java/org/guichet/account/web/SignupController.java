@@ -6,7 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.guichet.account.AccountProblem;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import org.guichet.account.AccountService;
 import org.guichet.account.PasswordPolicy;
 import org.guichet.account.SignedInSession;
@@ -56,8 +57,8 @@ class SignupController {
         try {
             user = accounts.signUp(new SignupRequest(form.getEmail(), form.getPassword(), form.getFirstName(),
                     form.getLastName(), form.getAccountType() == SignupForm.AccountType.ORGANISE, locale));
-        } catch (AccountProblem problem) {
-            FormErrors.show(problem, result);
+        } catch (Refusal problem) {
+            Refusals.bind(result, problem);
             return "account/signup";
         } catch (DataIntegrityViolationException sameEmailAtTheSameMoment) {
             result.rejectValue("email", "account.email.taken");
