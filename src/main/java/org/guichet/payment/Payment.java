@@ -106,19 +106,29 @@ public class Payment {
         refundStatus = RefundStatus.DONE;
     }
 
+    /** The gateway took the refund Guichet owed. */
     void refundSent(String reference) {
+        requireOwed();
         refundStatus = RefundStatus.DONE;
         refundReference = reference;
         refundNextAttemptAt = null;
     }
 
+    /** The gateway did not take it: tried again at {@code retryAt}, or given up ({@code null}) for a person to handle. */
     void refundFailed(Instant retryAt) {
+        requireOwed();
         refundAttempts++;
         if (retryAt == null) {
             refundStatus = RefundStatus.FAILED;
             refundNextAttemptAt = null;
         } else {
             refundNextAttemptAt = retryAt;
+        }
+    }
+
+    private void requireOwed() {
+        if (refundStatus != RefundStatus.PENDING) {
+            throw new IllegalStateException("payment " + id + " owes no refund: " + refundStatus);
         }
     }
 
