@@ -136,7 +136,7 @@ public class DemoEvents {
                 event.publish(now.minus(Duration.ofDays(30 - index)));
             }
             Event saved = events.save(event);
-            publisher.publishEvent(new EventCreated(saved.getId(), saved.getPrice(), saved.getCapacity()));
+            publisher.publishEvent(new EventCreated(saved.getId(), details.price(), saved.getCapacity()));
             try {
                 byte[] picture = picture(demo.title(), PALETTE[index % PALETTE.length]);
                 saved.changeImages(storage.storeJpeg("events", images.process(picture, EventImages.CARD)),

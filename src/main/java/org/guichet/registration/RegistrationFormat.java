@@ -1,11 +1,8 @@
 package org.guichet.registration;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.guichet.event.Event;
@@ -18,11 +15,6 @@ public class RegistrationFormat {
 
     public String price(TicketType type, Event event, Locale locale) {
         return Money.format(type.getPrice(), event.getCurrency(), locale);
-    }
-
-    /** The value of a datetime-local input: the instant as wall-clock time in the event's zone. */
-    public String localInput(Instant instant, ZoneId zone) {
-        return instant == null ? "" : LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     public String offerUntil(WaitingListEntry entry, Event event, Locale locale) {
