@@ -250,6 +250,9 @@ class TicketPricesTests {
         mvc.perform(get("/dashboard/events/" + event.getId() + "/edit").with(as(organizer)))
                 .andExpect(content().string(containsString("Billets par personne")))
                 .andExpect(content().string(containsString("name=\"maxPerPerson\" value=\"3\"")));
+        mvc.perform(get("/dashboard/events/" + event.getId()).with(as(organizer)))
+                .andExpect(content().string(containsString("<dt class=\"col-sm-4\">Billets par personne</dt>")))
+                .andExpect(content().string(containsString("<dd class=\"col-sm-8\">3</dd>")));
     }
 
     private User organizer(Locale language) {
