@@ -116,6 +116,26 @@ public class Event {
         this.privateToken = privateToken;
         this.createdAt = now;
         apply(details, category, descriptionHtml, now);
+        if (details.price() != null) {
+            pricedByOneType(details.price());
+        }
+    }
+
+    /**
+     * What its ticket types say once the listener of {@link EventCreated} or {@link EventPriceOrCapacityChanged}
+     * has written them: a single type at this price (the columns are read-only, this keeps the loaded event true).
+     */
+    void pricedByOneType(BigDecimal price) {
+        this.lowestPrice = price;
+        this.highestPrice = price;
+        this.ticketTypeCount = 1;
+    }
+
+    /** What the copied types say once the listener of {@link EventDuplicated} has written them. */
+    void pricedLike(Event source) {
+        this.lowestPrice = source.lowestPrice;
+        this.highestPrice = source.highestPrice;
+        this.ticketTypeCount = source.ticketTypeCount;
     }
 
     void apply(EventDetails details, Category category, String descriptionHtml, Instant now) {

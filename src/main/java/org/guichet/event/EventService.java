@@ -194,6 +194,9 @@ public class EventService {
         if (ticketingChanged) {
             publisher.publishEvent(new EventPriceOrCapacityChanged(eventId, newPrice, event.getCapacity()));
         }
+        if (newPrice != null) {
+            event.pricedByOneType(newPrice);
+        }
         if (image != null) {
             storeImages(event, image);
         }
@@ -246,6 +249,7 @@ public class EventService {
                 source.getDescriptionHtml(), newToken(), now));
         copy.changeImages(storage.copy(source.getCardImageKey()), storage.copy(source.getBannerImageKey()));
         publisher.publishEvent(new EventDuplicated(source.getId(), copy.getId()));
+        copy.pricedLike(source);
         record(copy, organizer, EventAudit.Action.DUPLICATED_FROM);
         return copy;
     }

@@ -74,6 +74,10 @@ class TicketPricesTests {
     void aFrenchOrganizerTyping12Comma50SellsAt12Point50() throws Exception {
         User organizer = organizer(Locale.FRENCH);
         Event event = created(organizer, "Atelier à virgule", "12,50");
+        Event asCreated = testEvents.published(organizer, testEvents.details("Créé par le service", city, "workshop",
+                5, "12.50", Visibility.PUBLIC));
+        assertThat(asCreated.isFree()).as("the event the service returns knows its single type's price").isFalse();
+        assertThat(asCreated.getLowestPrice()).isEqualByComparingTo("12.50");
 
         TicketType standard = ticketTypes.of(event.getId()).get(0);
         assertThat(standard.getPrice()).isEqualByComparingTo("12.50");
@@ -217,6 +221,8 @@ class TicketPricesTests {
         Event copy = testEvents.as(organizer, () -> events.duplicate(source.getId(), principal));
 
         assertThat(events.get(copy.getId()).getMaxPerPerson()).isEqualTo(4);
+        assertThat(copy.hasVariedPrices()).as("the copy, as returned, already sells at both prices").isTrue();
+        assertThat(events.get(copy.getId()).getLowestPrice()).isEqualByComparingTo("3.00");
         List<TicketType> original = ticketTypes.of(source.getId());
         List<TicketType> copied = ticketTypes.of(copy.getId());
         assertThat(copied).hasSameSizeAs(original).hasSize(2);
