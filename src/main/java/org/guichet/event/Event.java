@@ -17,9 +17,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Formula;
-
 import org.guichet.account.User;
+import org.hibernate.annotations.Formula;
 
 @Entity
 @Table(name = "events")
