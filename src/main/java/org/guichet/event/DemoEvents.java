@@ -133,10 +133,12 @@ public class DemoEvents {
             Event event = new Event(organizer, details, category, markdown.toSafeHtml(demo.description()), token(),
                     now.minus(Duration.ofDays(60)));
             if (demo.publish()) {
-                event.publish(now.minus(Duration.ofDays(30 - index)));
+                // published a while ago, and always before it started (the past demo events too)
+                Instant publishedAt = now.minus(Duration.ofDays(30 - index));
+                event.publish(publishedAt.isBefore(start) ? publishedAt : start.minus(Duration.ofDays(7)));
             }
             Event saved = events.save(event);
-            publisher.publishEvent(new EventCreated(saved.getId(), saved.getPrice(), saved.getCapacity()));
+            publisher.publishEvent(new EventCreated(saved.getId(), details.price(), saved.getCapacity()));
             try {
                 byte[] picture = picture(demo.title(), PALETTE[index % PALETTE.length]);
                 saved.changeImages(storage.storeJpeg("events", images.process(picture, EventImages.CARD)),

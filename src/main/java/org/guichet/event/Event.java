@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.guichet.account.User;
+import org.hibernate.annotations.Formula;
 
 @Entity
 @Table(name = "events")
@@ -71,9 +72,17 @@ public class Event {
 
     private int seatsTaken;
 
-    private BigDecimal price;
-
     private String currency;
+
+    /** The ticket types own the prices; these are read with the event, in the same statement. */
+    @Formula("(select min(t.price) from ticket_types t where t.event_id = id)")
+    private BigDecimal lowestPrice;
+
+    @Formula("(select max(t.price) from ticket_types t where t.event_id = id)")
+    private BigDecimal highestPrice;
+
+    @Formula("(select count(*) from ticket_types t where t.event_id = id)")
+    private int ticketTypeCount;
 
     @Enumerated(EnumType.STRING)
     private Visibility visibility;
@@ -106,6 +115,26 @@ public class Event {
         this.privateToken = privateToken;
         this.createdAt = now;
         apply(details, category, descriptionHtml, now);
+        if (details.price() != null) {
+            pricedByOneType(details.price());
+        }
+    }
+
+    /**
+     * What its ticket types say once the listener of {@link EventCreated} or {@link EventPriceOrCapacityChanged}
+     * has written them: a single type at this price (the columns are read-only, this keeps the loaded event true).
+     */
+    void pricedByOneType(BigDecimal price) {
+        this.lowestPrice = price;
+        this.highestPrice = price;
+        this.ticketTypeCount = 1;
+    }
+
+    /** What the copied types say once the listener of {@link EventDuplicated} has written them. */
+    void pricedLike(Event source) {
+        this.lowestPrice = source.lowestPrice;
+        this.highestPrice = source.highestPrice;
+        this.ticketTypeCount = source.ticketTypeCount;
     }
 
     void apply(EventDetails details, Category category, String descriptionHtml, Instant now) {
@@ -123,7 +152,7 @@ public class Event {
         this.startsAt = details.startsAt();
         this.endsAt = details.endsAt();
         this.capacity = details.capacity();
-        this.price = details.price();
+        this.maxPerPerson = details.maxPerPerson();
         this.currency = details.currency();
         this.visibility = details.visibility();
         this.refundsUntil = details.refundsUntil();
@@ -137,15 +166,67 @@ public class Event {
         this.bannerImageKey = bannerKey;
     }
 
+    /** A draft that has not started yet can be published; nothing else can. */
+    public boolean canPublish(Instant now) {
+        return publishRefusal(now) == null;
+    }
+
     void publish(Instant now) {
+        String refusal = publishRefusal(now);
+        if (refusal != null) {
+            throw new EventProblem(null, refusal);
+        }
         status = EventStatus.PUBLISHED;
         publishedAt = now;
         updatedAt = now;
     }
 
+    /** An event that is neither cancelled nor over can be cancelled (a draft too: it will never be published). */
+    public boolean canCancel(Instant now) {
+        return cancelRefusal(now) == null;
+    }
+
     void cancel(Instant now) {
+        String refusal = cancelRefusal(now);
+        if (refusal != null) {
+            throw new EventProblem(null, refusal);
+        }
         status = EventStatus.CANCELLED;
         updatedAt = now;
+    }
+
+    /**
+     * An event nobody holds a seat of can be deleted, unless another module keeps it ({@code keptElsewhere}:
+     * registration keeps one that has ever had tickets); otherwise it can only be cancelled.
+     */
+    public boolean canDelete(boolean keptElsewhere) {
+        return seatsTaken == 0 && !keptElsewhere;
+    }
+
+    /** Refuses to go unless {@link #canDelete(boolean)}; the caller then removes the row. */
+    void checkDeletable(boolean keptElsewhere) {
+        if (!canDelete(keptElsewhere)) {
+            throw new EventProblem(null, "event.error.deleteWithTickets");
+        }
+    }
+
+    /** The seat counter as the guarded updates of {@link EventSeats} leave it; they write it in SQL. */
+    void countSeatsTaken(int seats) {
+        this.seatsTaken = seats;
+    }
+
+    private String publishRefusal(Instant now) {
+        if (status != EventStatus.DRAFT) {
+            return "event.error.notADraft";
+        }
+        return hasStarted(now) ? "event.error.publishPast" : null;
+    }
+
+    private String cancelRefusal(Instant now) {
+        if (status == EventStatus.CANCELLED) {
+            return "event.error.alreadyCancelled";
+        }
+        return isOver(now) ? "event.error.cancelPast" : null;
     }
 
     void changePrivateToken(String token, Instant now) {
@@ -165,8 +246,24 @@ public class Event {
         return !startsAt.isAfter(now);
     }
 
+    /** Free when every ticket type is (an event without types sells nothing, so nothing to pay either). */
     public boolean isFree() {
-        return price.signum() == 0;
+        return highestPrice == null || highestPrice.signum() == 0;
+    }
+
+    /** The lowest price of its ticket types, zero when it has none. */
+    public BigDecimal getLowestPrice() {
+        return lowestPrice == null ? BigDecimal.ZERO : lowestPrice;
+    }
+
+    /** Whether its ticket types sell at different prices ("from €12.50"). */
+    public boolean hasVariedPrices() {
+        return lowestPrice != null && highestPrice != null && lowestPrice.compareTo(highestPrice) != 0;
+    }
+
+    /** Its ticket types, as counted when it was loaded: with exactly one, the event form edits that type's price. */
+    public int getTicketTypeCount() {
+        return ticketTypeCount;
     }
 
     public boolean isSoldOut() {
@@ -263,10 +360,6 @@ public class Event {
 
     public int getSeatsTaken() {
         return seatsTaken;
-    }
-
-    public BigDecimal getPrice() {
-        return price;
     }
 
     public String getCurrency() {

@@ -4,10 +4,23 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** What an organizer says about an event, already parsed; {@link EventService} checks the rules. */
+/**
+ * What an organizer says about an event, already parsed; {@link EventService} checks the rules. The event stores
+ * no price: {@code price} is the price of its single ticket type, which it seeds on creation and changes on an
+ * update while the event has exactly one type; null on an update leaves the types' prices alone.
+ */
 public record EventDetails(String title, String description, String categorySlug, String venueName, String address,
         String city, String country, String onlineUrl, Instant startsAt, Instant endsAt, ZoneId timeZone,
-        int capacity, BigDecimal price, String currency, Visibility visibility, Instant refundsUntil) {
+        int capacity, BigDecimal price, String currency, Visibility visibility, Instant refundsUntil,
+        int maxPerPerson) {
+
+    /** Details with the default per-person limit. */
+    public EventDetails(String title, String description, String categorySlug, String venueName, String address,
+            String city, String country, String onlineUrl, Instant startsAt, Instant endsAt, ZoneId timeZone,
+            int capacity, BigDecimal price, String currency, Visibility visibility, Instant refundsUntil) {
+        this(title, description, categorySlug, venueName, address, city, country, onlineUrl, startsAt, endsAt,
+                timeZone, capacity, price, currency, visibility, refundsUntil, Event.DEFAULT_MAX_PER_PERSON);
+    }
 
     /** Details without a refund deadline: paid tickets are not refundable. */
     public EventDetails(String title, String description, String categorySlug, String venueName, String address,

@@ -7,11 +7,18 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.StringJoiner;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /** How pages write an event's dates, price and category: in the event's own time zone and the reader's language. */
 @Component("eventFormat")
 public class EventFormat {
+
+    private final MessageSource messages;
+
+    EventFormat(MessageSource messages) {
+        this.messages = messages;
+    }
 
     public String start(Event event, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
@@ -39,8 +46,13 @@ public class EventFormat {
         return event.getZone().getDisplayName(TextStyle.FULL, locale) + " (" + event.getTimeZone() + ")";
     }
 
+    /** "Free", "€12.50" or "from €12.50", from the event's ticket types. */
     public String price(Event event, Locale locale) {
-        return Money.format(event.getPrice(), event.getCurrency(), locale);
+        if (event.isFree()) {
+            return messages.getMessage("event.free", null, locale);
+        }
+        String lowest = Money.format(event.getLowestPrice(), event.getCurrency(), locale);
+        return event.hasVariedPrices() ? messages.getMessage("event.priceFrom", new Object[] {lowest}, locale) : lowest;
     }
 
     public String category(Category category, Locale locale) {

@@ -42,6 +42,7 @@ public class EventService {
     static final int MAX_TITLE = 150;
     static final int MAX_DESCRIPTION = 20_000;
     static final int MAX_CAPACITY = 1_000_000;
+    static final int MAX_PER_PERSON = 1_000;
     static final BigDecimal MAX_PRICE = new BigDecimal("99999999.99");
     private static final String ORGANIZERS = "hasAnyRole('ORGANIZER', 'ADMIN')";
     private static final int TOKEN_BYTES = 24;
@@ -173,7 +174,7 @@ public class EventService {
             storeImages(event, image);
         }
         record(event, organizer, EventAudit.Action.CREATED);
-        publisher.publishEvent(new EventCreated(event.getId(), event.getPrice(), event.getCapacity()));
+        publisher.publishEvent(new EventCreated(event.getId(), details.price(), event.getCapacity()));
         if (publishNow) {
             event.publish(now);
             record(event, organizer, EventAudit.Action.PUBLISHED);
@@ -187,11 +188,14 @@ public class EventService {
         Event event = manageable(eventId, organizer);
         Instant now = clock.instant();
         Category category = check(details, event, now);
-        boolean ticketingChanged = event.getPrice().compareTo(details.price()) != 0
-                || event.getCapacity() != details.capacity();
+        BigDecimal newPrice = singleTypePriceChange(event, details.price());
+        boolean ticketingChanged = newPrice != null || event.getCapacity() != details.capacity();
         event.apply(details, category, markdown.toSafeHtml(details.description()), now);
         if (ticketingChanged) {
-            publisher.publishEvent(new EventPriceOrCapacityChanged(eventId, event.getPrice(), event.getCapacity()));
+            publisher.publishEvent(new EventPriceOrCapacityChanged(eventId, newPrice, event.getCapacity()));
+        }
+        if (newPrice != null) {
+            event.pricedByOneType(newPrice);
         }
         if (image != null) {
             storeImages(event, image);
@@ -204,12 +208,6 @@ public class EventService {
     @PreAuthorize(ORGANIZERS)
     public Event publish(long eventId, AccountPrincipal organizer) {
         Event event = manageable(eventId, organizer);
-        if (event.getStatus() != EventStatus.DRAFT) {
-            throw new EventProblem(null, "event.error.notADraft");
-        }
-        if (event.hasStarted(clock.instant())) {
-            throw new EventProblem(null, "event.error.publishPast");
-        }
         event.publish(clock.instant());
         record(event, organizer, EventAudit.Action.PUBLISHED);
         return event;
@@ -219,12 +217,6 @@ public class EventService {
     @PreAuthorize(ORGANIZERS)
     public Event cancel(long eventId, AccountPrincipal organizer) {
         Event event = manageable(eventId, organizer);
-        if (event.getStatus() == EventStatus.CANCELLED) {
-            throw new EventProblem(null, "event.error.alreadyCancelled");
-        }
-        if (event.isOver(clock.instant())) {
-            throw new EventProblem(null, "event.error.cancelPast");
-        }
         event.cancel(clock.instant());
         record(event, organizer, EventAudit.Action.CANCELLED);
         publisher.publishEvent(new EventCancelled(eventId));
@@ -235,16 +227,14 @@ public class EventService {
     @PreAuthorize(ORGANIZERS)
     public void delete(long eventId, AccountPrincipal organizer) {
         Event event = manageable(eventId, organizer);
-        if (event.getSeatsTaken() > 0 || deletionGuards.stream().anyMatch(guard -> guard.forbidsDeleting(eventId))) {
-            throw new EventProblem(null, "event.error.deleteWithTickets");
-        }
+        event.checkDeletable(deletionGuards.stream().anyMatch(guard -> guard.forbidsDeleting(eventId)));
         record(event, organizer, EventAudit.Action.DELETED);
         events.delete(event);
         storage.delete(event.getCardImageKey());
         storage.delete(event.getBannerImageKey());
     }
 
-    /** A new draft with the same details and picture, to edit before publishing. */
+    /** A new draft with the same details, picture and ticket types (none sold), to edit before publishing. */
     @Transactional
     @PreAuthorize(ORGANIZERS)
     public Event duplicate(long eventId, AccountPrincipal organizer) {
@@ -253,12 +243,13 @@ public class EventService {
         EventDetails details = new EventDetails(source.getTitle(), source.getDescription(),
                 source.getCategory().getSlug(), source.getVenueName(), source.getAddress(), source.getCity(),
                 source.getCountry(), source.getOnlineUrl(), source.getStartsAt(), source.getEndsAt(),
-                source.getZone(), source.getCapacity(), source.getPrice(), source.getCurrency(),
-                source.getVisibility(), source.getRefundsUntil());
+                source.getZone(), source.getCapacity(), null, source.getCurrency(), source.getVisibility(),
+                source.getRefundsUntil(), source.getMaxPerPerson());
         Event copy = events.save(new Event(users.getReferenceById(organizer.id()), details, source.getCategory(),
                 source.getDescriptionHtml(), newToken(), now));
         copy.changeImages(storage.copy(source.getCardImageKey()), storage.copy(source.getBannerImageKey()));
-        publisher.publishEvent(new EventCreated(copy.getId(), copy.getPrice(), copy.getCapacity()));
+        publisher.publishEvent(new EventDuplicated(source.getId(), copy.getId()));
+        copy.pricedLike(source);
         record(copy, organizer, EventAudit.Action.DUPLICATED_FROM);
         return copy;
     }
@@ -324,12 +315,12 @@ public class EventService {
         } else if (details.capacity() < taken) {
             violations.add(new Violation("capacity", "event.error.capacityBelowTaken", taken));
         }
-        if (details.price() == null) {
-            violations.add(new Violation("price", "NotNull"));
-        } else if (details.price().signum() < 0) {
-            violations.add(new Violation("price", "event.error.priceNegative"));
-        } else if (details.price().stripTrailingZeros().scale() > 2 || details.price().compareTo(MAX_PRICE) > 0) {
-            violations.add(new Violation("price", "event.error.priceFormat"));
+        // with several ticket types their prices are set on the ticket types' page: the form sends none
+        if (existing == null || existing.getTicketTypeCount() == 1) {
+            checkPrice(details.price(), violations);
+        }
+        if (details.maxPerPerson() < 1 || details.maxPerPerson() > MAX_PER_PERSON) {
+            violations.add(new Violation("maxPerPerson", "event.error.maxPerPerson", 1, MAX_PER_PERSON));
         }
         if (details.currency() == null || !Money.CURRENCIES.contains(details.currency())) {
             violations.add(new Violation("currency", "event.error.currency"));
@@ -351,6 +342,24 @@ public class EventService {
             throw new EventProblem(violations);
         }
         return category.orElseThrow();
+    }
+
+    private static void checkPrice(BigDecimal price, List<Violation> violations) {
+        if (price == null) {
+            violations.add(new Violation("price", "NotNull"));
+        } else if (price.signum() < 0) {
+            violations.add(new Violation("price", "event.error.priceNegative"));
+        } else if (price.stripTrailingZeros().scale() > 2 || price.compareTo(MAX_PRICE) > 0) {
+            violations.add(new Violation("price", "event.error.priceFormat"));
+        }
+    }
+
+    /** The single ticket type's new price, or null when the form does not change it (unchanged, or several types). */
+    private static BigDecimal singleTypePriceChange(Event event, BigDecimal price) {
+        if (price == null || event.getTicketTypeCount() != 1 || event.getLowestPrice().compareTo(price) == 0) {
+            return null;
+        }
+        return price;
     }
 
     private void storeImages(Event event, byte[] image) {

@@ -41,10 +41,11 @@ final class EventSpecifications {
                 conditions.add(cb.lessThan(event.get("startsAt"),
                         search.to().plusDays(1).atStartOfDay(EventSearch.FILTER_ZONE).toInstant()));
             }
+            // from its ticket types: free when every type is free, paid when at least one is not
             if (search.price() == EventSearch.PriceFilter.FREE) {
-                conditions.add(cb.equal(event.get("price"), BigDecimal.ZERO));
+                conditions.add(cb.equal(event.get("highestPrice"), BigDecimal.ZERO));
             } else if (search.price() == EventSearch.PriceFilter.PAID) {
-                conditions.add(cb.greaterThan(event.get("price"), BigDecimal.ZERO));
+                conditions.add(cb.greaterThan(event.get("highestPrice"), BigDecimal.ZERO));
             }
             return cb.and(conditions.toArray(Predicate[]::new));
         };

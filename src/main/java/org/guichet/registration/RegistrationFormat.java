@@ -2,11 +2,8 @@ package org.guichet.registration;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.guichet.event.Event;
@@ -24,11 +21,6 @@ public class RegistrationFormat {
     /** An amount of the order's currency, in the reader's locale. */
     public String amount(BigDecimal amount, Order order, Locale locale) {
         return Money.format(amount, order.getCurrency(), locale);
-    }
-
-    /** The value of a datetime-local input: the instant as wall-clock time in the event's zone. */
-    public String localInput(Instant instant, ZoneId zone) {
-        return instant == null ? "" : LocalDateTime.ofInstant(instant, zone).truncatedTo(ChronoUnit.MINUTES).toString();
     }
 
     public String offerUntil(WaitingListEntry entry, Event event, Locale locale) {

@@ -16,6 +16,9 @@ import jakarta.persistence.Version;
 public class TicketType {
 
     public static final int DEFAULT_MAX_PER_ORDER = 5;
+    static final BigDecimal MAX_PRICE = new BigDecimal("99999999.99");
+    static final int MAX_PER_ORDER = 50;
+    static final int MAX_QUANTITY = 1_000_000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -56,7 +59,27 @@ public class TicketType {
         this.position = position;
     }
 
+    /** A new type as the organizer describes it, refused as {@link #change} refuses. */
+    static TicketType of(long eventId, TicketTypeDetails details, int position) {
+        check(details, 0);
+        TicketType type = new TicketType(eventId, details.name().strip(), details.price(), details.quantity(),
+                details.maxPerOrder(), position);
+        type.change(details);
+        return type;
+    }
+
+    /** The same type for another event, with every setting and nothing sold. */
+    TicketType copyFor(long otherEventId) {
+        TicketType copy = new TicketType(otherEventId, name, price, quantity, maxPerOrder, position);
+        copy.saleStartsAt = saleStartsAt;
+        copy.saleEndsAt = saleEndsAt;
+        copy.closed = closed;
+        return copy;
+    }
+
+    /** New settings; the quantity never goes below what is sold. */
     void change(TicketTypeDetails details) {
+        check(details, sold);
         this.name = details.name().strip();
         this.price = details.price();
         this.quantity = details.quantity();
@@ -65,17 +88,79 @@ public class TicketType {
         this.saleEndsAt = details.saleEndsAt();
     }
 
+    public boolean canClose() {
+        return !closed;
+    }
+
     void close() {
+        if (!canClose()) {
+            throw new RegistrationProblem("ticketType.error.alreadyClosed");
+        }
         closed = true;
     }
 
+    public boolean canReopen() {
+        return closed;
+    }
+
     void reopen() {
+        if (!canReopen()) {
+            throw new RegistrationProblem("ticketType.error.notClosed");
+        }
         closed = false;
     }
 
-    void follow(BigDecimal price, int quantity) {
-        this.price = price;
-        this.quantity = Math.max(quantity, sold);
+    /** A type nobody bought can go, unless it is the last of its event's {@code typesOfEvent}; else only closed. */
+    public boolean canRemove(int typesOfEvent) {
+        return removalRefusal(typesOfEvent) == null;
+    }
+
+    /** Refuses to go unless {@link #canRemove(int)}; the caller then deletes the row. */
+    void checkRemovable(int typesOfEvent) {
+        String refusal = removalRefusal(typesOfEvent);
+        if (refusal != null) {
+            throw new RegistrationProblem(refusal);
+        }
+    }
+
+    /** The event form's price (null: unchanged) and capacity, for an event with this single type. */
+    void follow(BigDecimal newPrice, int newQuantity) {
+        if (newPrice != null) {
+            this.price = newPrice;
+        }
+        this.quantity = Math.max(newQuantity, sold);
+    }
+
+    /** The sold counter as the guarded updates of the repository leave it; they write it in SQL. */
+    void countSold(int tickets) {
+        this.sold = tickets;
+    }
+
+    private String removalRefusal(int typesOfEvent) {
+        if (sold > 0) {
+            return "ticketType.error.hasTickets";
+        }
+        return typesOfEvent <= 1 ? "ticketType.error.last" : null;
+    }
+
+    private static void check(TicketTypeDetails details, int sold) {
+        if (details.name() == null || details.name().isBlank() || details.name().strip().length() > 80) {
+            throw new RegistrationProblem("ticketType.error.name");
+        }
+        if (details.price() == null || details.price().signum() < 0 || details.price().stripTrailingZeros().scale() > 2
+                || details.price().compareTo(MAX_PRICE) > 0) {
+            throw new RegistrationProblem("ticketType.error.price");
+        }
+        if (details.quantity() == null || details.quantity() < Math.max(1, sold) || details.quantity() > MAX_QUANTITY) {
+            throw new RegistrationProblem("ticketType.error.quantity", Math.max(1, sold));
+        }
+        if (details.maxPerOrder() == null || details.maxPerOrder() < 1 || details.maxPerOrder() > MAX_PER_ORDER) {
+            throw new RegistrationProblem("ticketType.error.maxPerOrder", MAX_PER_ORDER);
+        }
+        if (details.saleStartsAt() != null && details.saleEndsAt() != null
+                && !details.saleEndsAt().isAfter(details.saleStartsAt())) {
+            throw new RegistrationProblem("ticketType.error.window");
+        }
     }
 
     /** On sale now: not closed, inside its window, and before the event's start unless the window says otherwise. */

@@ -1,6 +1,5 @@
 package org.guichet.registration;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import org.guichet.account.AccountPrincipal;
@@ -8,6 +7,7 @@ import org.guichet.event.EventNotFound;
 import org.guichet.event.EventService;
 
 import org.guichet.event.EventCreated;
+import org.guichet.event.EventDuplicated;
 import org.guichet.event.EventPriceOrCapacityChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,8 +20,6 @@ public class TicketTypes {
 
     static final String STANDARD = "Standard";
     private static final String ORGANIZERS = "hasAnyRole('ORGANIZER', 'ADMIN')";
-    private static final BigDecimal MAX_PRICE = new BigDecimal("99999999.99");
-    private static final int MAX_PER_ORDER = 50;
 
     private final TicketTypeRepository types;
     private final EventService events;
@@ -42,18 +40,13 @@ public class TicketTypes {
     @PreAuthorize(ORGANIZERS)
     public TicketType add(long eventId, AccountPrincipal organizer, TicketTypeDetails details) {
         events.manageable(eventId, organizer);
-        check(details, 0);
-        TicketType type = new TicketType(eventId, details.name().strip(), details.price(), details.quantity(),
-                details.maxPerOrder(), of(eventId).size());
-        type.change(details);
-        return types.save(type);
+        return types.save(TicketType.of(eventId, details, of(eventId).size()));
     }
 
     @Transactional
     @PreAuthorize(ORGANIZERS)
     public TicketType change(long eventId, long typeId, AccountPrincipal organizer, TicketTypeDetails details) {
         TicketType type = owned(eventId, typeId, organizer);
-        check(details, type.getSold());
         type.change(details);
         return type;
     }
@@ -75,12 +68,7 @@ public class TicketTypes {
     @PreAuthorize(ORGANIZERS)
     public void remove(long eventId, long typeId, AccountPrincipal organizer) {
         TicketType type = owned(eventId, typeId, organizer);
-        if (type.getSold() > 0) {
-            throw new RegistrationProblem("ticketType.error.hasTickets");
-        }
-        if (of(eventId).size() == 1) {
-            throw new RegistrationProblem("ticketType.error.last");
-        }
+        type.checkRemovable(of(eventId).size());
         types.delete(type);
     }
 
@@ -88,26 +76,6 @@ public class TicketTypes {
         events.manageable(eventId, organizer);
         return types.findById(typeId).filter(type -> type.getEventId() == eventId)
                 .orElseThrow(() -> new EventNotFound(eventId));
-    }
-
-    private static void check(TicketTypeDetails details, int sold) {
-        if (details.name() == null || details.name().isBlank() || details.name().strip().length() > 80) {
-            throw new RegistrationProblem("ticketType.error.name");
-        }
-        if (details.price() == null || details.price().signum() < 0 || details.price().stripTrailingZeros().scale() > 2
-                || details.price().compareTo(MAX_PRICE) > 0) {
-            throw new RegistrationProblem("ticketType.error.price");
-        }
-        if (details.quantity() == null || details.quantity() < Math.max(1, sold) || details.quantity() > 1_000_000) {
-            throw new RegistrationProblem("ticketType.error.quantity", Math.max(1, sold));
-        }
-        if (details.maxPerOrder() == null || details.maxPerOrder() < 1 || details.maxPerOrder() > MAX_PER_ORDER) {
-            throw new RegistrationProblem("ticketType.error.maxPerOrder", MAX_PER_ORDER);
-        }
-        if (details.saleStartsAt() != null && details.saleEndsAt() != null
-                && !details.saleEndsAt().isAfter(details.saleStartsAt())) {
-            throw new RegistrationProblem("ticketType.error.window");
-        }
     }
 
     @Transactional(readOnly = true)
@@ -120,6 +88,13 @@ public class TicketTypes {
     void on(EventCreated created) {
         types.save(new TicketType(created.eventId(), STANDARD, created.price(), created.capacity(),
                 TicketType.DEFAULT_MAX_PER_ORDER, 0));
+    }
+
+    /** In the copying transaction: the copy sells every type of the original, with its settings, none sold. */
+    @EventListener
+    void on(EventDuplicated duplicated) {
+        types.saveAll(types.findByEventIdOrderByPositionAscIdAsc(duplicated.sourceEventId()).stream()
+                .map(type -> type.copyFor(duplicated.copyEventId())).toList());
     }
 
     @EventListener

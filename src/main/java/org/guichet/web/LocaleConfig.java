@@ -2,6 +2,7 @@ package org.guichet.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.TimeZone;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -9,6 +10,9 @@ import org.guichet.account.AccountPrincipal;
 import org.guichet.account.Languages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
@@ -44,6 +48,14 @@ class LocaleConfig {
                 return principal.language();
             }
             return Languages.supported(super.resolveLocale(request));
+        }
+
+        /** The same language for what reads the locale context (the form errors' messages), not only the locale. */
+        @Override
+        public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            TimeZone zone = super.resolveLocaleContext(request) instanceof TimeZoneAwareLocaleContext aware
+                    ? aware.getTimeZone() : null;
+            return new SimpleTimeZoneAwareLocaleContext(resolveLocale(request), zone);
         }
 
         private static Locale fromBrowser(HttpServletRequest request) {

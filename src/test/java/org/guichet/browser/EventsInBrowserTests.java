@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Locale;
 
 import org.guichet.account.AccountService;
+import org.guichet.account.Role;
 import org.guichet.account.User;
 import org.guichet.support.Accounts;
 import org.guichet.support.Images;
@@ -90,6 +93,38 @@ class EventsInBrowserTests {
         WebElement banner = driver.findElement(By.cssSelector("img.event-banner"));
         assertThat(((Number) driver.executeScript("return arguments[0].naturalWidth", banner)).intValue()).isEqualTo(1600);
         assertThat(driver.findElement(By.cssSelector(".event-description strong")).getText()).isEqualTo("museum");
+    }
+
+    @Test
+    void aFrenchOrganizerTypesAPriceWithACommaAndIsToldWhenOneCouldBeReadTwoWays() {
+        User organizer = Accounts.signUp(accounts, Accounts.uniqueEmail("organisatrice"), EnumSet.of(Role.ORGANIZER),
+                Locale.FRENCH);
+        String title = "Atelier poterie " + System.nanoTime();
+        driver = Chromium.start(Chromium.PHONE, "fr");
+        browser = new BrowserSession(driver, port);
+        logIn(organizer);
+
+        browser.open("/dashboard/events/new");
+        driver.findElement(By.id("title")).sendKeys(title);
+        new Select(driver.findElement(By.id("category"))).selectByValue("workshop");
+        LocalDateTime start = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Paris")).plusDays(9)
+                .withHour(14).withMinute(0).withSecond(0).withNano(0);
+        browser.setValue("startsAt", start.toString());
+        browser.setValue("endsAt", start.plusHours(2).toString());
+        driver.findElement(By.id("city")).sendKeys("Vallauris");
+        driver.findElement(By.id("price")).clear();
+        driver.findElement(By.id("price")).sendKeys("1.250");
+        browser.click(By.cssSelector("button[name=publish]"));
+
+        assertThat(driver.findElement(By.id("price")).getDomProperty("value")).isEqualTo("1.250");
+        assertThat(driver.findElement(By.id("price-error")).getText()).contains("peut se lire de deux façons");
+
+        driver.findElement(By.id("price")).clear();
+        driver.findElement(By.id("price")).sendKeys("12,50");
+        browser.click(By.cssSelector("button[name=publish]"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        browser.open(driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("/dashboard")) + "/edit");
+        assertThat(driver.findElement(By.id("price")).getDomProperty("value")).isEqualTo("12,50");
     }
 
     private void logIn(User user) {

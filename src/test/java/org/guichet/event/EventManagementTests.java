@@ -15,8 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Locale;
 
 import org.guichet.account.AccountService;
+import org.guichet.account.Role;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
 import org.guichet.support.Accounts;
@@ -89,7 +92,8 @@ class EventManagementTests {
         Event event = events.findWithDetails(id).orElseThrow();
         assertThat(event.getStatus()).isEqualTo(EventStatus.DRAFT);
         assertThat(event.getDescriptionHtml()).contains("<strong>Live</strong>");
-        assertThat(event.getPrice()).isEqualByComparingTo("12.50");
+        assertThat(event.getTicketTypeCount()).as("the form's price seeds one ticket type").isEqualTo(1);
+        assertThat(event.getLowestPrice()).isEqualByComparingTo("12.50");
         assertThat(event.getLocalStart().toLocalDateTime().toString()).isEqualTo(start);
         assertThat(event.getZone()).isEqualTo(ZoneId.of("America/Toronto"));
         assertThat(Images.dimensions(mvc.perform(get("/media/" + event.getCardImageKey())).andReturn().getResponse()
@@ -128,15 +132,18 @@ class EventManagementTests {
                 .andExpect(model().attributeHasFieldErrorCode("form", "startsAt", "event.error.startInPast"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "endsAt", "event.error.endBeforeStart"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "capacity", "event.error.capacity"))
-                .andExpect(model().attributeHasFieldErrorCode("form", "price", "event.error.priceNegative"))
+                .andExpect(model().attributeHasFieldErrorCode("form", "price", "money.error.negative"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "city", "event.error.placeRequired"))
                 .andExpect(content().string(containsString("Keep me")))
                 .andExpect(content().string(containsString("A new event must start in the future.")));
 
-        mvc.perform(create().param("title", "").param("category", "concert").param("city", "Lyon")
+        User french = Accounts.signUp(accounts, Accounts.uniqueEmail("organisatrice"), EnumSet.of(Role.ORGANIZER),
+                Locale.FRENCH);
+        mvc.perform(post("/dashboard/events/new").with(csrf()).with(authentication(Accounts.signedIn(french)))
+                        .param("title", "").param("category", "concert").param("city", "Lyon")
                         .param("startsAt", "not a date").param("endsAt", "").param("timeZone", "Mars/Olympus")
-                        .param("capacity", "ten").param("price", "10.555").param("currency", "EUR")
-                        .param("visibility", "PUBLIC").header("Accept-Language", "fr"))
+                        .param("capacity", "ten").param("price", "10,555").param("currency", "EUR")
+                        .param("visibility", "PUBLIC"))
                 .andExpect(status().isOk())
                 .andExpect(model().attributeHasFieldErrorCode("form", "startsAt", "typeMismatch"))
                 .andExpect(model().attributeHasFieldErrorCode("form", "capacity", "typeMismatch"))
@@ -157,7 +164,7 @@ class EventManagementTests {
                         .param("startsAt", start).param("endsAt", end).param("timeZone", "Europe/Paris")
                         .param("capacity", "10").param("price", "10.555").param("currency", "EUR")
                         .param("visibility", "PUBLIC"))
-                .andExpect(model().attributeHasFieldErrorCode("form", "price", "event.error.priceFormat"));
+                .andExpect(model().attributeHasFieldErrorCode("form", "price", "money.error.decimals"));
         mvc.perform(multipart("/dashboard/events/new")
                         .file(Images.file("image", "poster.png", "image/png", "not an image".getBytes()))
                         .with(csrf()).with(authentication(Accounts.signedIn(organizer)))

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
@@ -57,9 +58,15 @@ class TicketTypeManagementTests {
                         .param("name", "Étudiant").param("price", "0").param("quantity", "20").param("maxPerOrder", "1"))
                 .andExpect(flash().attribute("saved", "ticketType.added"));
         mvc.perform(post("/dashboard/events/" + event.getId() + "/tickets").with(csrf()).with(asOrganizer)
-                        .param("name", "").param("price", "-2").param("quantity", "20").param("maxPerOrder", "1"))
+                        .param("name", "").param("price", "2").param("quantity", "20").param("maxPerOrder", "1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Give the type a name")));
+        mvc.perform(post("/dashboard/events/" + event.getId() + "/tickets").with(csrf()).with(asOrganizer)
+                        .param("name", "Négatif").param("price", "-2").param("quantity", "20").param("maxPerOrder", "1"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "price", "money.error.negative"))
+                .andExpect(content().string(containsString("The amount cannot be negative.")))
+                .andExpect(content().string(containsString("value=\"-2\"")));
         mvc.perform(get("/dashboard/events/" + event.getId() + "/tickets").with(asOrganizer))
                 .andExpect(content().string(containsString("Étudiant")));
         assertThat(ticketTypes.of(event.getId())).extracting(TicketType::getName).containsExactly("Standard", "Étudiant");

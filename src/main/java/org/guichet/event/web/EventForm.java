@@ -4,13 +4,18 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import org.guichet.event.Event;
 import org.guichet.event.EventDetails;
+import org.guichet.event.MoneyInput;
 import org.guichet.event.Visibility;
 import org.springframework.format.annotation.DateTimeFormat;
 
-/** The event form as typed: dates are wall-clock times in the chosen time zone. */
+/**
+ * The event form as typed: dates are wall-clock times in the chosen time zone, the price is text in the reader's
+ * format (read by {@link MoneyInput}, kept as typed when the form comes back).
+ */
 public class EventForm {
 
     static final List<String> TIME_ZONES = List.of("Europe/Paris", "Europe/Brussels", "Europe/Zurich",
@@ -35,14 +40,15 @@ public class EventForm {
 
     private String timeZone = "Europe/Paris";
     private Integer capacity = 50;
-    private BigDecimal price = BigDecimal.ZERO;
+    private String price = "0";
+    private Integer maxPerPerson = Event.DEFAULT_MAX_PER_PERSON;
     private String currency = "EUR";
     private Visibility visibility = Visibility.PUBLIC;
 
     @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime refundsUntil;
 
-    static EventForm of(Event event) {
+    static EventForm of(Event event, Locale locale) {
         EventForm form = new EventForm();
         form.title = event.getTitle();
         form.description = event.getDescription();
@@ -56,7 +62,8 @@ public class EventForm {
         form.endsAt = event.getLocalEnd().toLocalDateTime();
         form.timeZone = event.getTimeZone();
         form.capacity = event.getCapacity();
-        form.price = event.getPrice();
+        form.price = event.getTicketTypeCount() == 1 ? MoneyInput.format(event.getLowestPrice(), locale) : null;
+        form.maxPerPerson = event.getMaxPerPerson();
         form.currency = event.getCurrency();
         form.visibility = event.getVisibility();
         form.refundsUntil = event.getRefundsUntil() == null ? null
@@ -64,14 +71,18 @@ public class EventForm {
         return form;
     }
 
-    /** The details to save; a time zone that does not exist is reported by the caller before this is used. */
-    EventDetails toDetails() {
+    /**
+     * The details to save with the price the caller read from {@link #getPrice()}; a time zone that does not exist
+     * is reported by the caller before this is used.
+     */
+    EventDetails toDetails(BigDecimal parsedPrice) {
         ZoneId zone = ZoneId.of(timeZone);
         return new EventDetails(title, description, category, venueName, address, city, country, onlineUrl,
                 startsAt == null ? null : startsAt.atZone(zone).toInstant(),
                 endsAt == null ? null : endsAt.atZone(zone).toInstant(), zone,
-                capacity == null ? 0 : capacity, price, currency, visibility,
-                refundsUntil == null ? null : refundsUntil.atZone(zone).toInstant());
+                capacity == null ? 0 : capacity, parsedPrice, currency, visibility,
+                refundsUntil == null ? null : refundsUntil.atZone(zone).toInstant(),
+                maxPerPerson == null ? 0 : maxPerPerson);
     }
 
     boolean hasValidTimeZone() {
@@ -107,8 +118,10 @@ public class EventForm {
     public void setTimeZone(String timeZone) { this.timeZone = timeZone; }
     public Integer getCapacity() { return capacity; }
     public void setCapacity(Integer capacity) { this.capacity = capacity; }
-    public BigDecimal getPrice() { return price; }
-    public void setPrice(BigDecimal price) { this.price = price; }
+    public String getPrice() { return price; }
+    public void setPrice(String price) { this.price = price; }
+    public Integer getMaxPerPerson() { return maxPerPerson; }
+    public void setMaxPerPerson(Integer maxPerPerson) { this.maxPerPerson = maxPerPerson; }
     public String getCurrency() { return currency; }
     public void setCurrency(String currency) { this.currency = currency; }
     public Visibility getVisibility() { return visibility; }

@@ -1,6 +1,8 @@
 package org.guichet.event.web;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
@@ -9,6 +11,7 @@ import org.guichet.event.Event;
 import org.guichet.event.EventProblem;
 import org.guichet.event.EventService;
 import org.guichet.event.Money;
+import org.guichet.event.MoneyInput;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,14 +51,15 @@ class OrganizerEventController {
     @PostMapping("/dashboard/events/new")
     String create(@AuthenticationPrincipal AccountPrincipal organizer, @Valid @ModelAttribute("form") EventForm form,
             BindingResult result, @RequestParam(name = "image", required = false) MultipartFile image,
-            @RequestParam(name = "publish", defaultValue = "false") boolean publish, Model model,
+            @RequestParam(name = "publish", defaultValue = "false") boolean publish, Model model, Locale locale,
             RedirectAttributes redirect) throws IOException {
         if (!checkTimeZone(form, result)) {
             return form(model, form, null);
         }
+        BigDecimal price = readPrice(form, result, locale);
         try {
             byte[] upload = read(image);
-            Event event = events.create(organizer, form.toDetails(), upload, publish);
+            Event event = events.create(organizer, form.toDetails(price), upload, publish);
             redirect.addFlashAttribute(SAVED, publish ? "event.published" : "event.created");
             return "redirect:/dashboard/events/" + event.getId();
         } catch (EventProblem problem) {
@@ -67,22 +71,25 @@ class OrganizerEventController {
     }
 
     @GetMapping("/dashboard/events/{id}/edit")
-    String edit(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer, Model model) {
+    String edit(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer, Model model,
+            Locale locale) {
         Event event = events.manageable(id, organizer);
-        return form(model, EventForm.of(event), event);
+        return form(model, EventForm.of(event, locale), event);
     }
 
     @PostMapping("/dashboard/events/{id}/edit")
     String update(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
             @Valid @ModelAttribute("form") EventForm form, BindingResult result,
-            @RequestParam(name = "image", required = false) MultipartFile image, Model model,
+            @RequestParam(name = "image", required = false) MultipartFile image, Model model, Locale locale,
             RedirectAttributes redirect) throws IOException {
         Event event = events.manageable(id, organizer);
         if (!checkTimeZone(form, result)) {
             return form(model, form, event);
         }
+        // with several ticket types the form shows no price field: their prices are set on the types' page
+        BigDecimal price = event.getTicketTypeCount() == 1 ? readPrice(form, result, locale) : null;
         try {
-            events.update(id, organizer, form.toDetails(), read(image));
+            events.update(id, organizer, form.toDetails(price), read(image));
             redirect.addFlashAttribute(SAVED, "event.updated");
             return "redirect:/dashboard/events/" + id;
         } catch (EventProblem problem) {
@@ -164,6 +171,19 @@ class OrganizerEventController {
         return FORM;
     }
 
+    /**
+     * The price typed in the reader's format; when it is not clear it is refused next to the field and kept as
+     * typed, and the service's other refusals are still shown beside theirs.
+     */
+    private static BigDecimal readPrice(EventForm form, BindingResult result, Locale locale) {
+        try {
+            return MoneyInput.parse(form.getPrice(), locale);
+        } catch (MoneyInput.Rejected rejected) {
+            result.rejectValue("price", rejected.messageKey(), rejected.arguments(), null);
+            return null;
+        }
+    }
+
     private static boolean checkTimeZone(EventForm form, BindingResult result) {
         if (!form.hasValidTimeZone()) {
             result.rejectValue("timeZone", "event.error.timeZone");
@@ -177,7 +197,7 @@ class OrganizerEventController {
                 showImageError(model, violation.messageKey(), violation.arguments());
             } else if (violation.field() == null) {
                 result.reject(violation.messageKey(), violation.arguments(), null);
-            } else {
+            } else if (!result.hasFieldErrors(violation.field())) {
                 result.rejectValue(violation.field(), violation.messageKey(), violation.arguments(), null);
             }
         }

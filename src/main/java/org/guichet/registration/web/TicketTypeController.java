@@ -1,8 +1,16 @@
 package org.guichet.registration.web;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import org.guichet.account.AccountPrincipal;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
+import org.guichet.event.MoneyInput;
+import org.guichet.registration.TicketType;
 import org.guichet.registration.RegistrationProblem;
 import org.guichet.registration.TicketTypes;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,23 +38,28 @@ class TicketTypeController {
     }
 
     @GetMapping("/dashboard/events/{id}/tickets")
-    String list(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer, Model model) {
-        return page(id, organizer, model, new TicketTypeForm(), null);
+    String list(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer, Model model,
+            Locale locale) {
+        return page(id, organizer, model, locale, new TicketTypeForm(), null);
     }
 
     @PostMapping("/dashboard/events/{id}/tickets")
     String add(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
-            @ModelAttribute("form") TicketTypeForm form, BindingResult result, Model model,
+            @ModelAttribute("form") TicketTypeForm form, BindingResult result, Model model, Locale locale,
             RedirectAttributes redirect) {
         Event event = events.manageable(id, organizer);
+        BigDecimal price = readPrice(form, result, locale);
+        if (result.hasFieldErrors("price")) {
+            return page(id, organizer, model, locale, form, null);
+        }
         if (result.hasErrors()) {
-            return page(id, organizer, model, form, "typeMismatch");
+            return page(id, organizer, model, locale, form, "typeMismatch");
         }
         try {
-            ticketTypes.add(id, organizer, form.toDetails(event.getZone()));
+            ticketTypes.add(id, organizer, form.toDetails(event.getZone(), price));
         } catch (RegistrationProblem problem) {
             model.addAttribute("problemArguments", problem.arguments());
-            return page(id, organizer, model, form, problem.messageKey());
+            return page(id, organizer, model, locale, form, problem.messageKey());
         }
         redirect.addFlashAttribute("saved", "ticketType.added");
         return "redirect:/dashboard/events/" + id + "/tickets";
@@ -55,13 +68,18 @@ class TicketTypeController {
     @PostMapping("/dashboard/events/{id}/tickets/{typeId}")
     String change(@PathVariable long id, @PathVariable long typeId,
             @AuthenticationPrincipal AccountPrincipal organizer, @ModelAttribute("changed") TicketTypeForm form,
-            BindingResult result, RedirectAttributes redirect) {
+            BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
         Event event = events.manageable(id, organizer);
+        BigDecimal price = readPrice(form, result, locale);
+        if (result.hasFieldErrors("price")) {
+            model.addAttribute("changedId", typeId);
+            return page(id, organizer, model, locale, new TicketTypeForm(), null);
+        }
         return act(id, redirect, "ticketType.saved", () -> {
             if (result.hasErrors()) {
                 throw new RegistrationProblem("typeMismatch");
             }
-            ticketTypes.change(id, typeId, organizer, form.toDetails(event.getZone()));
+            ticketTypes.change(id, typeId, organizer, form.toDetails(event.getZone(), price));
         });
     }
 
@@ -94,10 +112,33 @@ class TicketTypeController {
         return "redirect:/dashboard/events/" + id + "/tickets";
     }
 
-    private String page(long id, AccountPrincipal organizer, Model model, TicketTypeForm form, String problem) {
+    /** The price typed in the reader's format; refused next to the field, and kept as typed, when it is not clear. */
+    private static BigDecimal readPrice(TicketTypeForm form, BindingResult result, Locale locale) {
+        try {
+            return MoneyInput.parse(form.getPrice(), locale);
+        } catch (MoneyInput.Rejected rejected) {
+            result.rejectValue("price", rejected.messageKey(), rejected.arguments(), null);
+            return null;
+        }
+    }
+
+    /**
+     * The page with a form per type, as saved; a type whose change was just refused ({@code changedId} in the
+     * model) shows what was typed, with the refusal next to its field.
+     */
+    private String page(long id, AccountPrincipal organizer, Model model, Locale locale, TicketTypeForm form,
+            String problem) {
         Event event = events.manageable(id, organizer);
+        List<TicketType> types = ticketTypes.manageable(id, organizer);
+        Map<Long, TicketTypeForm> forms = new LinkedHashMap<>();
+        types.forEach(type -> forms.put(type.getId(), TicketTypeForm.of(type, event.getZone(), locale)));
+        if (model.getAttribute("changedId") instanceof Long changedId
+                && model.getAttribute("changed") instanceof TicketTypeForm changed) {
+            forms.put(changedId, changed);
+        }
         model.addAttribute("event", event);
-        model.addAttribute("types", ticketTypes.manageable(id, organizer));
+        model.addAttribute("types", types);
+        model.addAttribute("forms", forms);
         model.addAttribute("form", form);
         model.addAttribute("zone", event.getZone());
         if (problem != null) {
