@@ -1,6 +1,7 @@
 package org.guichet.event;
 
 import java.util.List;
+import org.guichet.shared.Refusal;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,11 +30,11 @@ public class CategoryAdmin {
     public Category add(String slug, String nameEn, String nameFr) {
         String cleanSlug = Texts.slug(slug);
         if (cleanSlug.isEmpty()) {
-            throw new EventProblem("slug", "category.error.slug");
+            throw Refusal.at("slug", "category.error.slug");
         }
         checkNames(nameEn, nameFr);
         if (categories.findBySlug(cleanSlug).isPresent()) {
-            throw new EventProblem("slug", "category.error.slugTaken");
+            throw Refusal.at("slug", "category.error.slugTaken");
         }
         return categories.save(new Category(cleanSlug, nameEn.strip(), nameFr.strip()));
     }
@@ -41,16 +42,16 @@ public class CategoryAdmin {
     @Transactional
     public void rename(long id, String nameEn, String nameFr) {
         checkNames(nameEn, nameFr);
-        categories.findById(id).orElseThrow(() -> new EventProblem(null, "category.error.missing"))
+        categories.findById(id).orElseThrow(() -> new Refusal("category.error.missing"))
                 .rename(nameEn.strip(), nameFr.strip());
     }
 
     @Transactional
     public void delete(long id) {
         Category category = categories.findById(id)
-                .orElseThrow(() -> new EventProblem(null, "category.error.missing"));
+                .orElseThrow(() -> new Refusal("category.error.missing"));
         if (events.existsByCategoryId(id)) {
-            throw new EventProblem(null, "category.error.inUse");
+            throw new Refusal("category.error.inUse");
         }
         categories.delete(category);
     }
@@ -58,7 +59,7 @@ public class CategoryAdmin {
     private static void checkNames(String nameEn, String nameFr) {
         if (nameEn == null || nameEn.isBlank() || nameFr == null || nameFr.isBlank()
                 || nameEn.strip().length() > 100 || nameFr.strip().length() > 100) {
-            throw new EventProblem("name", "category.error.names");
+            throw Refusal.at("name", "category.error.names");
         }
     }
 }

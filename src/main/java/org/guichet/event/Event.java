@@ -1,6 +1,7 @@
 package org.guichet.event;
 
 import java.math.BigDecimal;
+import org.guichet.shared.Refusal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -174,7 +175,7 @@ public class Event {
     void publish(Instant now) {
         String refusal = publishRefusal(now);
         if (refusal != null) {
-            throw new EventProblem(null, refusal);
+            throw new Refusal(refusal);
         }
         status = EventStatus.PUBLISHED;
         publishedAt = now;
@@ -189,7 +190,7 @@ public class Event {
     void cancel(Instant now) {
         String refusal = cancelRefusal(now);
         if (refusal != null) {
-            throw new EventProblem(null, refusal);
+            throw new Refusal(refusal);
         }
         status = EventStatus.CANCELLED;
         updatedAt = now;
@@ -206,7 +207,7 @@ public class Event {
     /** Refuses to go unless {@link #canDelete(boolean)}; the caller then removes the row. */
     void checkDeletable(boolean keptElsewhere) {
         if (!canDelete(keptElsewhere)) {
-            throw new EventProblem(null, "event.error.deleteWithTickets");
+            throw new Refusal("event.error.deleteWithTickets");
         }
     }
 

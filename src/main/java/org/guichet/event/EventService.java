@@ -1,6 +1,8 @@
 package org.guichet.event;
 
 import java.math.BigDecimal;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.NotFound;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +22,7 @@ import org.guichet.account.EmailAddresses;
 import org.guichet.account.Role;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
-import org.guichet.event.EventProblem.Violation;
+import org.guichet.shared.Refusal.Reason;
 import org.guichet.media.FileStorage;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
@@ -100,15 +102,15 @@ public class EventService {
      */
     @Transactional(readOnly = true)
     public Event viewable(long eventId, String key, AccountPrincipal viewer) {
-        Event event = events.findWithDetails(eventId).orElseThrow(() -> new EventNotFound(eventId));
+        Event event = events.findWithDetails(eventId).orElseThrow(() -> new NotFound("event", eventId));
         if (canManage(event, viewer)) {
             return event;
         }
         if (event.getStatus() == EventStatus.DRAFT) {
-            throw new EventNotFound(eventId);
+            throw new NotFound("event", eventId);
         }
         if (event.getVisibility() == Visibility.PRIVATE && !hasPrivateAccess(event, key, viewer)) {
-            throw new EventNotFound(eventId);
+            throw new NotFound("event", eventId);
         }
         return event;
     }
@@ -116,7 +118,7 @@ public class EventService {
     /** The event, without access checks: for modules that have decided access themselves (a ticket's holder). */
     @Transactional(readOnly = true)
     public Event get(long eventId) {
-        return events.findWithDetails(eventId).orElseThrow(() -> new EventNotFound(eventId));
+        return events.findWithDetails(eventId).orElseThrow(() -> new NotFound("event", eventId));
     }
 
     /** Several events at once, in one statement, for modules that have decided access themselves. */
@@ -148,9 +150,9 @@ public class EventService {
     @Transactional(readOnly = true)
     @PreAuthorize(ORGANIZERS)
     public Event manageable(long eventId, AccountPrincipal organizer) {
-        Event event = events.findWithDetails(eventId).orElseThrow(() -> new EventNotFound(eventId));
+        Event event = events.findWithDetails(eventId).orElseThrow(() -> new NotFound("event", eventId));
         if (!canManage(event, organizer)) {
-            throw new EventNotFound(eventId);
+            throw new NotFound("event", eventId);
         }
         return event;
     }
@@ -270,10 +272,10 @@ public class EventService {
         Event event = manageable(eventId, organizer);
         String address = EmailAddresses.normalise(email);
         if (address == null || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 254) {
-            throw new EventProblem("email", "event.invitation.invalidEmail");
+            throw Refusal.at("email", "event.invitation.invalidEmail");
         }
         if (invitations.existsByEventIdAndEmail(eventId, address)) {
-            throw new EventProblem("email", "event.invitation.already");
+            throw Refusal.at("email", "event.invitation.already");
         }
         invitations.save(new EventInvitation(eventId, address, clock.instant()));
         Optional<User> invited = users.findByEmail(address);
@@ -286,71 +288,71 @@ public class EventService {
     }
 
     private Category check(EventDetails details, Event existing, Instant now) {
-        List<Violation> violations = new ArrayList<>();
+        List<Reason> violations = new ArrayList<>();
         if (details.title() == null || details.title().isBlank()) {
-            violations.add(new Violation("title", "NotBlank"));
+            violations.add(new Reason("title", "NotBlank"));
         } else if (details.title().strip().length() > MAX_TITLE) {
-            violations.add(new Violation("title", "event.error.titleTooLong", MAX_TITLE));
+            violations.add(new Reason("title", "event.error.titleTooLong", MAX_TITLE));
         }
         if (details.description() != null && details.description().length() > MAX_DESCRIPTION) {
-            violations.add(new Violation("description", "event.error.descriptionTooLong", MAX_DESCRIPTION));
+            violations.add(new Reason("description", "event.error.descriptionTooLong", MAX_DESCRIPTION));
         }
         Optional<Category> category = Optional.ofNullable(details.categorySlug()).flatMap(categories::findBySlug);
         if (category.isEmpty()) {
-            violations.add(new Violation("category", "event.error.category"));
+            violations.add(new Reason("category", "event.error.category"));
         }
         if (details.startsAt() == null) {
-            violations.add(new Violation("startsAt", "NotNull"));
+            violations.add(new Reason("startsAt", "NotNull"));
         } else if (existing == null && !details.startsAt().isAfter(now)) {
-            violations.add(new Violation("startsAt", "event.error.startInPast"));
+            violations.add(new Reason("startsAt", "event.error.startInPast"));
         }
         if (details.endsAt() == null) {
-            violations.add(new Violation("endsAt", "NotNull"));
+            violations.add(new Reason("endsAt", "NotNull"));
         } else if (details.startsAt() != null && !details.endsAt().isAfter(details.startsAt())) {
-            violations.add(new Violation("endsAt", "event.error.endBeforeStart"));
+            violations.add(new Reason("endsAt", "event.error.endBeforeStart"));
         }
         int taken = existing == null ? 0 : existing.getSeatsTaken();
         if (details.capacity() < 1 || details.capacity() > MAX_CAPACITY) {
-            violations.add(new Violation("capacity", "event.error.capacity", MAX_CAPACITY));
+            violations.add(new Reason("capacity", "event.error.capacity", MAX_CAPACITY));
         } else if (details.capacity() < taken) {
-            violations.add(new Violation("capacity", "event.error.capacityBelowTaken", taken));
+            violations.add(new Reason("capacity", "event.error.capacityBelowTaken", taken));
         }
         // with several ticket types their prices are set on the ticket types' page: the form sends none
         if (existing == null || existing.getTicketTypeCount() == 1) {
             checkPrice(details.price(), violations);
         }
         if (details.maxPerPerson() < 1 || details.maxPerPerson() > MAX_PER_PERSON) {
-            violations.add(new Violation("maxPerPerson", "event.error.maxPerPerson", 1, MAX_PER_PERSON));
+            violations.add(new Reason("maxPerPerson", "event.error.maxPerPerson", 1, MAX_PER_PERSON));
         }
         if (details.currency() == null || !Money.CURRENCIES.contains(details.currency())) {
-            violations.add(new Violation("currency", "event.error.currency"));
+            violations.add(new Reason("currency", "event.error.currency"));
         }
         if (details.onlineUrl() != null && !details.onlineUrl().isBlank() && !isWebAddress(details.onlineUrl())) {
-            violations.add(new Violation("onlineUrl", "event.error.onlineUrl"));
+            violations.add(new Reason("onlineUrl", "event.error.onlineUrl"));
         }
         if (isBlank(details.city()) && isBlank(details.venueName()) && isBlank(details.onlineUrl())) {
-            violations.add(new Violation("city", "event.error.placeRequired"));
+            violations.add(new Reason("city", "event.error.placeRequired"));
         }
         if (details.refundsUntil() != null && details.startsAt() != null
                 && details.refundsUntil().isAfter(details.startsAt())) {
-            violations.add(new Violation("refundsUntil", "event.error.refundsAfterStart"));
+            violations.add(new Reason("refundsUntil", "event.error.refundsAfterStart"));
         }
         if (details.visibility() == null) {
-            violations.add(new Violation("visibility", "NotNull"));
+            violations.add(new Reason("visibility", "NotNull"));
         }
         if (!violations.isEmpty()) {
-            throw new EventProblem(violations);
+            throw new Refusal(violations);
         }
         return category.orElseThrow();
     }
 
-    private static void checkPrice(BigDecimal price, List<Violation> violations) {
+    private static void checkPrice(BigDecimal price, List<Reason> violations) {
         if (price == null) {
-            violations.add(new Violation("price", "NotNull"));
+            violations.add(new Reason("price", "NotNull"));
         } else if (price.signum() < 0) {
-            violations.add(new Violation("price", "event.error.priceNegative"));
+            violations.add(new Reason("price", "event.error.priceNegative"));
         } else if (price.stripTrailingZeros().scale() > 2 || price.compareTo(MAX_PRICE) > 0) {
-            violations.add(new Violation("price", "event.error.priceFormat"));
+            violations.add(new Reason("price", "event.error.priceFormat"));
         }
     }
 
@@ -372,7 +374,7 @@ public class EventService {
             storage.delete(oldCard);
             storage.delete(oldBanner);
         } catch (ImageRejected rejected) {
-            throw new EventProblem("image", rejected.messageKey(), rejected.arguments());
+            throw Refusal.at("image", rejected.messageKey(), rejected.arguments());
         }
     }
 

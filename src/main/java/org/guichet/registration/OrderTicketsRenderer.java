@@ -3,7 +3,7 @@ package org.guichet.registration;
 import java.util.Locale;
 import java.util.Map;
 
-import org.guichet.event.EventNotFound;
+import org.guichet.shared.NotFound;
 import org.guichet.event.EventService;
 import org.guichet.notification.Attachment;
 import org.guichet.notification.AttachmentRenderer;
@@ -42,7 +42,7 @@ public class OrderTicketsRenderer implements AttachmentRenderer {
     @Transactional(readOnly = true)
     public byte[] render(Map<String, String> parameters, Locale locale) {
         long orderId = Long.parseLong(parameters.get(ORDER));
-        Order order = orders.findWithTickets(orderId).orElseThrow(() -> new EventNotFound(orderId));
+        Order order = orders.findWithTickets(orderId).orElseThrow(() -> new NotFound("order", orderId));
         return ticketPdf.render(order.getTickets(), events.get(order.getEventId()), locale);
     }
 }

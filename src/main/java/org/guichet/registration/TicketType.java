@@ -1,6 +1,7 @@
 package org.guichet.registration;
 
 import java.math.BigDecimal;
+import org.guichet.shared.Refusal;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
@@ -94,7 +95,7 @@ public class TicketType {
 
     void close() {
         if (!canClose()) {
-            throw new RegistrationProblem("ticketType.error.alreadyClosed");
+            throw new Refusal("ticketType.error.alreadyClosed");
         }
         closed = true;
     }
@@ -105,7 +106,7 @@ public class TicketType {
 
     void reopen() {
         if (!canReopen()) {
-            throw new RegistrationProblem("ticketType.error.notClosed");
+            throw new Refusal("ticketType.error.notClosed");
         }
         closed = false;
     }
@@ -119,7 +120,7 @@ public class TicketType {
     void checkRemovable(int typesOfEvent) {
         String refusal = removalRefusal(typesOfEvent);
         if (refusal != null) {
-            throw new RegistrationProblem(refusal);
+            throw new Refusal(refusal);
         }
     }
 
@@ -145,21 +146,21 @@ public class TicketType {
 
     private static void check(TicketTypeDetails details, int sold) {
         if (details.name() == null || details.name().isBlank() || details.name().strip().length() > 80) {
-            throw new RegistrationProblem("ticketType.error.name");
+            throw new Refusal("ticketType.error.name");
         }
         if (details.price() == null || details.price().signum() < 0 || details.price().stripTrailingZeros().scale() > 2
                 || details.price().compareTo(MAX_PRICE) > 0) {
-            throw new RegistrationProblem("ticketType.error.price");
+            throw new Refusal("ticketType.error.price");
         }
         if (details.quantity() == null || details.quantity() < Math.max(1, sold) || details.quantity() > MAX_QUANTITY) {
-            throw new RegistrationProblem("ticketType.error.quantity", Math.max(1, sold));
+            throw new Refusal("ticketType.error.quantity", Math.max(1, sold));
         }
         if (details.maxPerOrder() == null || details.maxPerOrder() < 1 || details.maxPerOrder() > MAX_PER_ORDER) {
-            throw new RegistrationProblem("ticketType.error.maxPerOrder", MAX_PER_ORDER);
+            throw new Refusal("ticketType.error.maxPerOrder", MAX_PER_ORDER);
         }
         if (details.saleStartsAt() != null && details.saleEndsAt() != null
                 && !details.saleEndsAt().isAfter(details.saleStartsAt())) {
-            throw new RegistrationProblem("ticketType.error.window");
+            throw new Refusal("ticketType.error.window");
         }
     }
 

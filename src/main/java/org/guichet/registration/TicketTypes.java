@@ -3,7 +3,7 @@ package org.guichet.registration;
 import java.util.List;
 
 import org.guichet.account.AccountPrincipal;
-import org.guichet.event.EventNotFound;
+import org.guichet.shared.NotFound;
 import org.guichet.event.EventService;
 
 import org.guichet.event.EventCreated;
@@ -75,7 +75,7 @@ public class TicketTypes {
     private TicketType owned(long eventId, long typeId, AccountPrincipal organizer) {
         events.manageable(eventId, organizer);
         return types.findById(typeId).filter(type -> type.getEventId() == eventId)
-                .orElseThrow(() -> new EventNotFound(eventId));
+                .orElseThrow(() -> new NotFound("event", eventId));
     }
 
     @Transactional(readOnly = true)

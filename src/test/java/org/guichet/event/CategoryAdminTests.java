@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.guichet.account.AccountService;
+import org.guichet.support.Refused;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
 import org.guichet.support.Accounts;
@@ -50,7 +51,7 @@ class CategoryAdminTests {
         Category cinema = categories.findBySlug(slug).orElseThrow();
         mvc.perform(post("/admin/categories").with(csrf()).with(admin)
                         .param("slug", slug).param("nameEn", "Again").param("nameFr", "Encore"))
-                .andExpect(flash().attribute("problem", "category.error.slugTaken"));
+                .andExpect(Refused.flashed("category.error.slugTaken"));
         mvc.perform(post("/admin/categories/" + cinema.getId()).with(csrf()).with(admin)
                 .param("nameEn", "Movies").param("nameFr", "Films"));
         assertThat(categories.findBySlug(slug).orElseThrow().getNameFr()).isEqualTo("Films");
@@ -66,7 +67,7 @@ class CategoryAdminTests {
         testEvents.published(organizer, "Concert du dimanche", "Tours");
         Category concert = categories.findBySlug("conference").orElseThrow();
         mvc.perform(post("/admin/categories/" + concert.getId() + "/delete").with(csrf()).with(admin))
-                .andExpect(flash().attribute("problem", "category.error.inUse"));
+                .andExpect(Refused.flashed("category.error.inUse"));
         assertThat(categories.findBySlug("conference")).isPresent();
     }
 

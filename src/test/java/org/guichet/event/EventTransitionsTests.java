@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.guichet.shared.Refusal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -70,9 +71,9 @@ class EventTransitionsTests {
             assertThat(event.getUpdatedAt()).isEqualTo(moment.at);
             assertThat(event.getPublishedAt()).isEqualTo("publish".equals(action) ? moment.at : publishedBefore);
         } else {
-            EventProblem refused = catchThrowableOfType(EventProblem.class, attempt::run);
+            Refusal refused = catchThrowableOfType(Refusal.class, attempt::run);
             assertThat(refused).as("%s must be refused", action).isNotNull();
-            assertThat(refused.violations()).singleElement().satisfies(violation -> {
+            assertThat(refused.reasons()).singleElement().satisfies(violation -> {
                 assertThat(violation.field()).isNull();
                 assertThat(violation.messageKey()).isEqualTo(expected);
             });
@@ -104,9 +105,9 @@ class EventTransitionsTests {
         if (allowed) {
             event.checkDeletable(keptElsewhere);
         } else {
-            EventProblem refused = catchThrowableOfType(EventProblem.class, () -> event.checkDeletable(keptElsewhere));
+            Refusal refused = catchThrowableOfType(Refusal.class, () -> event.checkDeletable(keptElsewhere));
             assertThat(refused).isNotNull();
-            assertThat(refused.violations()).singleElement()
+            assertThat(refused.reasons()).singleElement()
                     .satisfies(violation -> assertThat(violation.messageKey()).isEqualTo(expected));
         }
         assertThat(event.getStatus()).as("deleting changes no state: the service removes the row").isEqualTo(status);

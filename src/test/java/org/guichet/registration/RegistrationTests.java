@@ -25,11 +25,12 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.support.Refused;
 import org.guichet.shared.Refusal;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
 import org.guichet.event.Event;
-import org.guichet.event.EventNotFound;
+import org.guichet.shared.NotFound;
 import org.guichet.event.Visibility;
 import org.guichet.support.Accounts;
 import org.guichet.support.IntegrationTest;
@@ -193,11 +194,11 @@ class RegistrationTests {
 
         Event draft = testEvents.draft(organizer, testEvents.details("Brouillon", "Metz", "meetup", 5, "0", Visibility.PUBLIC));
         assertThatThrownBy(() -> as(participant, () -> registrations.register(AccountPrincipal.of(participant),
-                draft.getId(), null, Map.of(standard(draft), 1)).order())).isInstanceOf(EventNotFound.class);
+                draft.getId(), null, Map.of(standard(draft), 1)).order())).isInstanceOf(NotFound.class);
 
         Event secret = testEvents.published(organizer, testEvents.details("Secret", "Metz", "meetup", 5, "0", Visibility.PRIVATE));
         assertThatThrownBy(() -> as(participant, () -> registrations.register(AccountPrincipal.of(participant),
-                secret.getId(), null, Map.of(standard(secret), 1)).order())).isInstanceOf(EventNotFound.class);
+                secret.getId(), null, Map.of(standard(secret), 1)).order())).isInstanceOf(NotFound.class);
         Order withKey = as(participant, () -> registrations.register(AccountPrincipal.of(participant),
                 secret.getId(), secret.getPrivateToken(), Map.of(standard(secret), 1)).order());
         assertThat(withKey.getStatus()).isEqualTo(OrderStatus.CONFIRMED);
@@ -227,7 +228,7 @@ class RegistrationTests {
 
         mvc.perform(post("/dashboard/events/" + event.getId() + "/delete").with(csrf())
                         .with(authentication(Accounts.signedIn(organizer))))
-                .andExpect(flash().attribute("problem", "event.error.deleteWithTickets"));
+                .andExpect(Refused.flashed("event.error.deleteWithTickets"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Map;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.support.Refused;
 import org.guichet.shared.Refusal;
 import org.guichet.account.AccountService;
 import org.guichet.account.User;
@@ -80,10 +81,10 @@ class TicketTypeManagementTests {
         testEvents.register(organizer, event.getId(), student.getId(), 1);
         mvc.perform(post("/dashboard/events/" + event.getId() + "/tickets/" + student.getId() + "/delete").with(csrf())
                         .with(asOrganizer))
-                .andExpect(flash().attribute("problem", "ticketType.error.hasTickets"));
+                .andExpect(Refused.flashed("ticketType.error.hasTickets"));
         mvc.perform(post("/dashboard/events/" + event.getId() + "/tickets/" + student.getId()).with(csrf()).with(asOrganizer)
                         .param("name", "Étudiant").param("price", "0").param("quantity", "0").param("maxPerOrder", "1"))
-                .andExpect(flash().attribute("problem", "ticketType.error.quantity"));
+                .andExpect(Refused.flashed("ticketType.error.quantity"));
         mvc.perform(post("/dashboard/events/" + event.getId() + "/tickets/" + student.getId() + "/close").with(csrf())
                 .with(asOrganizer));
         User participant = Accounts.participant(accounts);

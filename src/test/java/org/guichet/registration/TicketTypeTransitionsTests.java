@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.guichet.shared.Refusal;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -85,7 +86,7 @@ class TicketTypeTransitionsTests {
         };
 
         if (!allowed) {
-            RegistrationProblem refused = catchThrowableOfType(RegistrationProblem.class, attempt::run);
+            Refusal refused = catchThrowableOfType(Refusal.class, attempt::run);
             assertThat(refused).as("%s must be refused", action).isNotNull();
             assertThat(refused.messageKey()).isEqualTo(expected);
             assertThat(snapshot(type)).as("a refusal changes nothing").isEqualTo(before);

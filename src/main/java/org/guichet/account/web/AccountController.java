@@ -143,7 +143,7 @@ class AccountController {
             model.addAttribute("newEmail", user.getEmail());
             return "account/email-confirmed";
         } catch (Refusal problem) {
-            model.addAttribute("problem", problem.messageKey());
+            Refusals.show(model, problem);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "account/email-confirmed";
         }

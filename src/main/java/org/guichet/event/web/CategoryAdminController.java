@@ -1,7 +1,8 @@
 package org.guichet.event.web;
 
 import org.guichet.event.CategoryAdmin;
-import org.guichet.event.EventProblem;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +33,8 @@ class CategoryAdminController {
         try {
             categories.add(slug, nameEn, nameFr);
             redirect.addFlashAttribute("saved", "category.added");
-        } catch (EventProblem problem) {
-            redirect.addFlashAttribute("problem", problem.violations().get(0).messageKey());
+        } catch (Refusal problem) {
+            Refusals.flash(redirect, problem);
             redirect.addFlashAttribute("typedSlug", slug);
             redirect.addFlashAttribute("typedNameEn", nameEn);
             redirect.addFlashAttribute("typedNameFr", nameFr);
@@ -47,8 +48,8 @@ class CategoryAdminController {
         try {
             categories.rename(id, nameEn, nameFr);
             redirect.addFlashAttribute("saved", "category.renamed");
-        } catch (EventProblem problem) {
-            redirect.addFlashAttribute("problem", problem.violations().get(0).messageKey());
+        } catch (Refusal problem) {
+            Refusals.flash(redirect, problem);
         }
         return "redirect:/admin/categories";
     }
@@ -58,8 +59,8 @@ class CategoryAdminController {
         try {
             categories.delete(id);
             redirect.addFlashAttribute("saved", "category.deleted");
-        } catch (EventProblem problem) {
-            redirect.addFlashAttribute("problem", problem.violations().get(0).messageKey());
+        } catch (Refusal problem) {
+            Refusals.flash(redirect, problem);
         }
         return "redirect:/admin/categories";
     }

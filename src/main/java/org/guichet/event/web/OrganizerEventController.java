@@ -1,6 +1,8 @@
 package org.guichet.event.web;
 
 import java.io.IOException;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -8,7 +10,6 @@ import jakarta.validation.Valid;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.event.Event;
-import org.guichet.event.EventProblem;
 import org.guichet.event.EventService;
 import org.guichet.event.Money;
 import org.guichet.event.MoneyInput;
@@ -35,7 +36,6 @@ class OrganizerEventController {
 
     private static final String FORM = "event/form";
     private static final String SAVED = "saved";
-    private static final String PROBLEM = "problem";
 
     private final EventService events;
 
@@ -62,7 +62,7 @@ class OrganizerEventController {
             Event event = events.create(organizer, form.toDetails(price), upload, publish);
             redirect.addFlashAttribute(SAVED, publish ? "event.published" : "event.created");
             return "redirect:/dashboard/events/" + event.getId();
-        } catch (EventProblem problem) {
+        } catch (Refusal problem) {
             show(problem, result, model);
         } catch (ImageRejected rejected) {
             showImageError(model, rejected.messageKey(), rejected.arguments());
@@ -92,7 +92,7 @@ class OrganizerEventController {
             events.update(id, organizer, form.toDetails(price), read(image));
             redirect.addFlashAttribute(SAVED, "event.updated");
             return "redirect:/dashboard/events/" + id;
-        } catch (EventProblem problem) {
+        } catch (Refusal problem) {
             show(problem, result, model);
         } catch (ImageRejected rejected) {
             showImageError(model, rejected.messageKey(), rejected.arguments());
@@ -133,8 +133,8 @@ class OrganizerEventController {
             events.delete(id, organizer);
             redirect.addFlashAttribute(SAVED, "event.deleted");
             return "redirect:/dashboard";
-        } catch (EventProblem problem) {
-            redirect.addFlashAttribute(PROBLEM, problem.violations().get(0).messageKey());
+        } catch (Refusal problem) {
+            Refusals.flash(redirect, problem);
             return "redirect:/dashboard/events/" + id;
         }
     }
@@ -145,8 +145,8 @@ class OrganizerEventController {
         try {
             events.invite(id, organizer, email);
             redirect.addFlashAttribute(SAVED, "event.invitation.sent");
-        } catch (EventProblem problem) {
-            redirect.addFlashAttribute("invitationProblem", problem.violations().get(0).messageKey());
+        } catch (Refusal problem) {
+            redirect.addFlashAttribute("invitationProblem", problem.messageKey());
             redirect.addFlashAttribute("invitationEmail", email);
         }
         return "redirect:/dashboard/events/" + id + "#invitations";
@@ -156,8 +156,8 @@ class OrganizerEventController {
         try {
             action.run();
             redirect.addFlashAttribute(SAVED, savedKey);
-        } catch (EventProblem problem) {
-            redirect.addFlashAttribute(PROBLEM, problem.violations().get(0).messageKey());
+        } catch (Refusal problem) {
+            Refusals.flash(redirect, problem);
         }
         return "redirect:/dashboard/events/" + id;
     }
@@ -191,8 +191,8 @@ class OrganizerEventController {
         return !result.hasErrors();
     }
 
-    private static void show(EventProblem problem, BindingResult result, Model model) {
-        for (EventProblem.Violation violation : problem.violations()) {
+    private static void show(Refusal problem, BindingResult result, Model model) {
+        for (Refusal.Reason violation : problem.reasons()) {
             if ("image".equals(violation.field())) {
                 showImageError(model, violation.messageKey(), violation.arguments());
             } else if (violation.field() == null) {

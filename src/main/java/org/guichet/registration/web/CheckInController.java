@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.event.EventService;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import org.guichet.registration.CheckInResult;
 import org.guichet.registration.CheckIns;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,7 +50,7 @@ class CheckInController {
         model.addAttribute("event", events.manageable(id, organizer));
         String typed = code.strip();
         if (typed.isEmpty()) {
-            model.addAttribute("problem", "checkin.error.empty");
+            Refusals.show(model, new Refusal("checkin.error.empty"));
         } else if (typed.startsWith("G1.")) {
             answer(checkIns.scan(id, organizer, typed), model, response);
         } else {

@@ -1,6 +1,8 @@
 package org.guichet.registration.web;
 
 import java.math.BigDecimal;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,6 @@ import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.event.MoneyInput;
 import org.guichet.registration.TicketType;
-import org.guichet.registration.RegistrationProblem;
 import org.guichet.registration.TicketTypes;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -53,13 +54,12 @@ class TicketTypeController {
             return page(id, organizer, model, locale, form, null);
         }
         if (result.hasErrors()) {
-            return page(id, organizer, model, locale, form, "typeMismatch");
+            return page(id, organizer, model, locale, form, new Refusal("typeMismatch"));
         }
         try {
             ticketTypes.add(id, organizer, form.toDetails(event.getZone(), price));
-        } catch (RegistrationProblem problem) {
-            model.addAttribute("problemArguments", problem.arguments());
-            return page(id, organizer, model, locale, form, problem.messageKey());
+        } catch (Refusal problem) {
+            return page(id, organizer, model, locale, form, problem);
         }
         redirect.addFlashAttribute("saved", "ticketType.added");
         return "redirect:/dashboard/events/" + id + "/tickets";
@@ -77,7 +77,7 @@ class TicketTypeController {
         }
         return act(id, redirect, "ticketType.saved", () -> {
             if (result.hasErrors()) {
-                throw new RegistrationProblem("typeMismatch");
+                throw new Refusal("typeMismatch");
             }
             ticketTypes.change(id, typeId, organizer, form.toDetails(event.getZone(), price));
         });
@@ -105,9 +105,8 @@ class TicketTypeController {
         try {
             action.run();
             redirect.addFlashAttribute("saved", savedKey);
-        } catch (RegistrationProblem problem) {
-            redirect.addFlashAttribute("problem", problem.messageKey());
-            redirect.addFlashAttribute("problemArguments", problem.arguments());
+        } catch (Refusal problem) {
+            Refusals.flash(redirect, problem);
         }
         return "redirect:/dashboard/events/" + id + "/tickets";
     }
@@ -127,7 +126,7 @@ class TicketTypeController {
      * model) shows what was typed, with the refusal next to its field.
      */
     private String page(long id, AccountPrincipal organizer, Model model, Locale locale, TicketTypeForm form,
-            String problem) {
+            Refusal problem) {
         Event event = events.manageable(id, organizer);
         List<TicketType> types = ticketTypes.manageable(id, organizer);
         Map<Long, TicketTypeForm> forms = new LinkedHashMap<>();
@@ -142,7 +141,7 @@ class TicketTypeController {
         model.addAttribute("form", form);
         model.addAttribute("zone", event.getZone());
         if (problem != null) {
-            model.addAttribute("problem", problem);
+            Refusals.show(model, problem);
         }
         return VIEW;
     }
