@@ -1,9 +1,8 @@
 package org.guichet.registration;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -15,7 +14,6 @@ import org.guichet.event.EventService;
 import org.guichet.event.EventStatus;
 import org.guichet.shared.NotFound;
 import org.guichet.shared.Refusal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -35,28 +33,26 @@ public class ParticipantOrders {
     private final OrderRepository orders;
     private final TicketRepository tickets;
     private final RegistrationAuditRepository audit;
+    private final NewOrders newOrders;
     private final Seats seats;
     private final OrderLifecycle lifecycle;
     private final OrderMails mails;
     private final ApplicationEventPublisher publisher;
-    private final Duration hold;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     ParticipantOrders(EventService events, TicketTypeRepository types, OrderRepository orders,
-            TicketRepository tickets, RegistrationAuditRepository audit, Seats seats, OrderLifecycle lifecycle,
-            OrderMails mails, ApplicationEventPublisher publisher,
-            @Value("${guichet.payments.hold:15m}") Duration hold, Clock clock) {
+            TicketRepository tickets, RegistrationAuditRepository audit, NewOrders newOrders, Seats seats,
+            OrderLifecycle lifecycle, OrderMails mails, ApplicationEventPublisher publisher, Clock clock) {
         this.events = events;
         this.types = types;
         this.orders = orders;
         this.tickets = tickets;
         this.audit = audit;
+        this.newOrders = newOrders;
         this.seats = seats;
         this.lifecycle = lifecycle;
         this.mails = mails;
         this.publisher = publisher;
-        this.hold = hold;
         this.clock = clock;
     }
 
@@ -101,24 +97,9 @@ public class ParticipantOrders {
                     Math.max(0, event.getMaxPerPerson() - holding));
         }
 
-        Order order = new Order(OrderReferences.next(random), user.id(), eventId, event.getCurrency(),
-                user.language(), now);
-        wanted.forEach((typeId, number) -> {
-            for (int i = 0; i < number; i++) {
-                order.add(new Ticket(order, offered.get(typeId), user.fullName(), TicketSigner.newSecret(random), now));
-            }
-        });
-        if (order.isFree()) {
-            order.confirmFree(now);
-        } else {
-            order.hold(now.plus(hold));
-        }
-        orders.save(order);
-        audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.REGISTERED, now));
-        if (order.isFree()) {
-            audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CONFIRMED, now));
-            mails.registered(user.email(), user.firstName(), event, order);
-        }
+        Map<TicketType, Integer> tickets = new LinkedHashMap<>();
+        wanted.forEach((typeId, number) -> tickets.put(offered.get(typeId), number));
+        Order order = newOrders.place(user, event, tickets);
         seats.take(eventId, wanted);
         return new Registration(order, false);
     }

@@ -1,11 +1,10 @@
 package org.guichet.registration;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.guichet.account.AccountPrincipal;
@@ -13,7 +12,6 @@ import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.shared.NotFound;
 import org.guichet.shared.Refusal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,24 +32,18 @@ public class WaitingLists {
     private final TicketTypeRepository types;
     private final OrderRepository orders;
     private final WaitingListRepository entries;
-    private final RegistrationAuditRepository audit;
+    private final NewOrders newOrders;
     private final Seats seats;
-    private final OrderMails mails;
-    private final Duration hold;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     WaitingLists(EventService events, TicketTypeRepository types, OrderRepository orders,
-            WaitingListRepository entries, RegistrationAuditRepository audit, Seats seats, OrderMails mails,
-            @Value("${guichet.payments.hold:15m}") Duration hold, Clock clock) {
+            WaitingListRepository entries, NewOrders newOrders, Seats seats, Clock clock) {
         this.events = events;
         this.types = types;
         this.orders = orders;
         this.entries = entries;
-        this.audit = audit;
+        this.newOrders = newOrders;
         this.seats = seats;
-        this.mails = mails;
-        this.hold = hold;
         this.clock = clock;
     }
 
@@ -112,21 +104,7 @@ public class WaitingLists {
         }
         Event event = events.get(entry.getEventId());
         TicketType type = types.findById(entry.getTicketTypeId()).orElseThrow();
-        Order order = new Order(OrderReferences.next(random), user.id(), event.getId(), event.getCurrency(),
-                user.language(), now);
-        order.add(new Ticket(order, type, user.fullName(), TicketSigner.newSecret(random), now));
-        if (order.isFree()) {
-            order.confirmFree(now);
-        } else {
-            order.hold(now.plus(hold));
-        }
-        orders.save(order);
-        audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.REGISTERED, now));
-        if (order.isFree()) {
-            audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CONFIRMED, now));
-            mails.registered(user.email(), user.firstName(), event, order);
-        }
-        return order;
+        return newOrders.place(user, event, Map.of(type, 1));
     }
 
     private WaitingListEntry own(AccountPrincipal user, long entryId) {

@@ -1,0 +1,64 @@
+package org.guichet.registration;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.guichet.account.AccountPrincipal;
+import org.guichet.event.Event;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes a new order, however it came (the register button, a seat the waiting list kept): free, it is confirmed
+ * and its mail queued; paid, it holds its seats unpaid until {@code guichet.payments.hold} has passed. Seats are
+ * the caller's business, taken after this.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class NewOrders {
+
+    private final OrderRepository orders;
+    private final RegistrationAuditRepository audit;
+    private final OrderMails mails;
+    private final Duration hold;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    NewOrders(OrderRepository orders, RegistrationAuditRepository audit, OrderMails mails,
+            @Value("${guichet.payments.hold:15m}") Duration hold, Clock clock) {
+        this.orders = orders;
+        this.audit = audit;
+        this.mails = mails;
+        this.hold = hold;
+        this.clock = clock;
+    }
+
+    /** An order of {@code tickets} (type to how many, in the order given) for the buyer. */
+    Order place(AccountPrincipal buyer, Event event, Map<TicketType, Integer> tickets) {
+        Instant now = clock.instant();
+        Order order = new Order(OrderReferences.next(random), buyer.id(), event.getId(), event.getCurrency(),
+                buyer.language(), now);
+        tickets.forEach((type, count) -> {
+            for (int i = 0; i < count; i++) {
+                order.add(new Ticket(order, type, buyer.fullName(), TicketSigner.newSecret(random), now));
+            }
+        });
+        if (order.isFree()) {
+            order.confirmFree(now);
+        } else {
+            order.hold(now.plus(hold));
+        }
+        orders.save(order);
+        audit.save(new RegistrationAudit(order.getId(), buyer.id(), RegistrationAudit.Action.REGISTERED, now));
+        if (order.isFree()) {
+            audit.save(new RegistrationAudit(order.getId(), buyer.id(), RegistrationAudit.Action.CONFIRMED, now));
+            mails.registered(buyer.email(), buyer.firstName(), event, order);
+        }
+        return order;
+    }
+}
