@@ -29,7 +29,7 @@ public final class CalendarFile {
         line(ics, "DTEND:" + UTC.format(event.getEndsAt()));
         line(ics, "SUMMARY:" + escape(event.getTitle()));
         line(ics, "DESCRIPTION:" + escape(url));
-        line(ics, "URL:" + url);
+        line(ics, "URL:" + uri(url));
         String location = location(event);
         if (!location.isEmpty()) {
             line(ics, "LOCATION:" + escape(location));
@@ -55,9 +55,16 @@ public final class CalendarFile {
         return location.toString();
     }
 
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-                .replace("\n", "\\n");
+    /** TEXT values as RFC 5545 3.3.11 says: backslash, semicolon and comma escaped, line breaks as \n, no control character. */
+    static String escape(String text) {
+        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                .replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\\n")
+                .replaceAll("\\p{Cc}", "");
+    }
+
+    /** A URI value cannot be escaped: whatever could end the line or the value is dropped. */
+    static String uri(String url) {
+        return url.replaceAll("[\\p{Cc}\\s]", "");
     }
 
     /** Content lines end in CRLF and fold at 75 octets without splitting a character. */

@@ -1,6 +1,7 @@
 package org.guichet.event.web;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import org.guichet.event.EventAvailability;
 import org.guichet.event.EventPageExtension;
 import org.guichet.event.EventSearch;
 import org.guichet.event.EventService;
+import org.guichet.event.Visibility;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
@@ -72,7 +74,11 @@ class EventPageController {
     ResponseEntity<byte[]> calendar(@PathVariable long id, @RequestParam(required = false) String key,
             @AuthenticationPrincipal AccountPrincipal viewer) {
         Event event = events.viewable(id, key, viewer);
-        String url = baseUrl + "/events/" + id + "/" + event.getSlug() + (key == null ? "" : "?key=" + key);
+        // Only the event's own secret goes into the file: anything else typed as key stays out of it.
+        boolean secretLink = key != null && event.getVisibility() == Visibility.PRIVATE
+                && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
+                        event.getPrivateToken().getBytes(StandardCharsets.UTF_8));
+        String url = baseUrl + "/events/" + id + "/" + event.getSlug() + (secretLink ? "?key=" + key : "");
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
