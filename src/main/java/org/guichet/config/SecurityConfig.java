@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.guichet.account.LoginThrottle;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,6 +38,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Every URL rule in one place; services add method security ({@code @PreAuthorize}) on top. */
 @Configuration(proxyBeanMethods = false)
@@ -54,7 +57,9 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService accounts, PasswordEncoder passwordEncoder,
             LoginThrottle throttle, PersistentTokenRepository rememberMeTokens,
-            AuthenticationSuccessHandler loginSucceeded, AuthenticationFailureHandler loginFailed) throws Exception {
+            AuthenticationSuccessHandler loginSucceeded, AuthenticationFailureHandler loginFailed,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages)
+            throws Exception {
         PersistentTokenBasedRememberMeServices rememberMe = new PersistentTokenBasedRememberMeServices(
                 RememberMeKey.random(), accounts, rememberMeTokens);
         rememberMe.setTokenValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds());
@@ -78,7 +83,8 @@ class SecurityConfig {
                         .successHandler(loginSucceeded)
                         .failureHandler(loginFailed)
                         .permitAll())
-                .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfig::denied))
+                .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfig::denied)
+                        .authenticationEntryPoint(new KnownPagesEntryPoint(pages)))
                 // Gateways sign their webhooks; they cannot carry a CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/payments/webhook/**"))
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))

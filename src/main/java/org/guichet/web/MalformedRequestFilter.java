@@ -1,0 +1,51 @@
+package org.guichet.web;
+
+import java.io.IOException;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Requests no page should see: parameters that do not decode (a broken percent-encoding) answer 400, logged in
+ * one line as the client's mistake it is; the error page asked for directly answers 404, as any unknown page.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class MalformedRequestFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(MalformedRequestFilter.class);
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getRequestURI().equals(request.getContextPath() + "/error")) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            // Uploads are read by the dispatcher, where their size limit is answered beside the form.
+            chain.doFilter(request, response);
+            return;
+        }
+        try {
+            request.getParameterMap();
+        } catch (IllegalStateException | IllegalArgumentException undecodable) {
+            log.warn("Rejected {} {}: parameters that do not decode ({})", request.getMethod(),
+                    request.getRequestURI(), undecodable.getMessage());
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
