@@ -18,6 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Requests no page should see: parameters that do not decode (a broken percent-encoding) answer 400, logged in
  * one line as the client's mistake it is; the error page asked for directly answers 404, as any unknown page.
+ * Every page then reads its parameters without control characters ({@link PrintableParameters}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -35,7 +36,7 @@ class MalformedRequestFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             // Uploads are read by the dispatcher, where their size limit is answered beside the form.
-            chain.doFilter(request, response);
+            chain.doFilter(new PrintableParameters(request), response);
             return;
         }
         try {
@@ -46,6 +47,6 @@ class MalformedRequestFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(new PrintableParameters(request), response);
     }
 }

@@ -31,6 +31,18 @@ class MalformedRequestsTests {
     }
 
     @Test
+    void controlCharactersNeverReachTheDatabase() throws Exception {
+        assertThat(get("/events?q=a%00b&city=Ly%00on&category=%00").statusCode()).isEqualTo(200);
+        assertThat(get("/events?q=%01%1B%7F%C2%85").statusCode()).isEqualTo(200);
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("email=a%00b%40example.com&password=x%00y")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as("refused for its CSRF token, never a server error").isLessThan(500);
+        assertThat(PrintableParameters.printable("a\u0000b\u001Bc\u0085d\te\nf")).isEqualTo("abcd\te\nf");
+    }
+
+    @Test
     void theErrorPageAskedForDirectlyDoesNotExist() throws Exception {
         HttpResponse<String> error = get("/error");
         assertThat(error.statusCode()).isEqualTo(404);
