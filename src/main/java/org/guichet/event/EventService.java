@@ -43,6 +43,13 @@ public class EventService {
 
     static final int MAX_TITLE = 150;
     static final int MAX_DESCRIPTION = 20_000;
+    /** The stored columns' sizes (V5__events.sql): what is typed is checked against them, never left to the database. */
+    static final int MAX_VENUE = 150;
+    static final int MAX_ADDRESS = 250;
+    static final int MAX_CITY = 100;
+    static final int MAX_COUNTRY = 100;
+    static final int MAX_ONLINE_URL = 500;
+    static final int MAX_DESCRIPTION_HTML = 60_000;
     static final int MAX_CAPACITY = 1_000_000;
     static final int MAX_PER_PERSON = 1_000;
     static final BigDecimal MAX_PRICE = new BigDecimal("99999999.99");
@@ -296,7 +303,16 @@ public class EventService {
         }
         if (details.description() != null && details.description().length() > MAX_DESCRIPTION) {
             violations.add(new Reason("description", "event.error.descriptionTooLong", MAX_DESCRIPTION));
+        } else if (details.description() != null
+                && markdown.toSafeHtml(details.description()).length() > MAX_DESCRIPTION_HTML) {
+            // Escaping can make the page several times longer than the text (each < becomes &lt;).
+            violations.add(new Reason("description", "event.error.descriptionMarkup"));
         }
+        checkLength(violations, "venueName", details.venueName(), MAX_VENUE);
+        checkLength(violations, "address", details.address(), MAX_ADDRESS);
+        checkLength(violations, "city", details.city(), MAX_CITY);
+        checkLength(violations, "country", details.country(), MAX_COUNTRY);
+        checkLength(violations, "onlineUrl", details.onlineUrl(), MAX_ONLINE_URL);
         Optional<Category> category = Optional.ofNullable(details.categorySlug()).flatMap(categories::findBySlug);
         if (category.isEmpty()) {
             violations.add(new Reason("category", "event.error.category"));
@@ -406,6 +422,12 @@ public class EventService {
                     && uri.getHost() != null;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    private static void checkLength(List<Reason> violations, String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            violations.add(new Reason(field, "field.error.tooLong", max));
         }
     }
 
