@@ -18,6 +18,12 @@ public class RegistrationFormat {
         return Money.format(type.getPrice(), event.getCurrency(), locale);
     }
 
+    /** Until when something is kept, in words and on the event's clock: "December 2, 2026, 11:40 PM". */
+    public String until(Instant instant, Event event, Locale locale) {
+        return instant == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).format(instant.atZone(event.getZone()));
+    }
+
     /** An amount of the order's currency, in the reader's locale. */
     public String amount(BigDecimal amount, Order order, Locale locale) {
         return Money.format(amount, order.getCurrency(), locale);

@@ -49,6 +49,8 @@ class RegistrationPanel implements EventPageExtension {
         attributes.put("soldOut", event.isSoldOut() || offered.stream().noneMatch(type -> onSale.contains(type.getId())));
         attributes.put("registered", viewer != null
                 && orders.existsByUserIdAndEventIdAndStatus(viewer.id(), event.getId(), OrderStatus.CONFIRMED));
+        attributes.put("heldOrder", viewer == null ? null
+                : orders.findHolds(viewer.id(), event.getId()).stream().findFirst().orElse(null));
         attributes.put("holdings", viewer == null ? null
                 : new Holdings(orders.countLiveTickets(viewer.id(), event.getId()), event.getMaxPerPerson()));
         return attributes;

@@ -237,9 +237,14 @@ class OrderMoneyTests {
         User buyer = Accounts.participant(accounts);
         String first = mvc.perform(post("/events/" + event.getId() + "/register").param("qty-" + type, "5")
                 .with(csrf()).with(as(buyer))).andReturn().getResponse().getRedirectedUrl();
+        long held = jdbc.queryForObject("select id from orders where user_id = ?", Long.class, buyer.getId());
         MvcResult again = mvc.perform(post("/events/" + event.getId() + "/register").param("qty-" + type, "5")
-                .with(csrf()).with(as(buyer))).andExpect(redirectedUrl(first)).andReturn();
+                .with(csrf()).with(as(buyer))).andExpect(redirectedUrl("/orders/" + held + "/pay")).andReturn();
         assertThat(again.getFlashMap().get("resumed")).isNotNull();
+        mvc.perform(get("/events/" + event.getId()).with(as(buyer)))
+                .andExpect(content().string(containsString("id=\"held-order\"")))
+                .andExpect(content().string(containsString("/orders/" + held + "/pay")));
+        mvc.perform(post("/orders/" + held + "/pay").with(csrf()).with(as(buyer))).andExpect(redirectedUrl(first));
         assertThat(seatsTaken(event)).as("the second click held nothing more").isEqualTo(5);
 
         clock.advance(Duration.ofMinutes(16));

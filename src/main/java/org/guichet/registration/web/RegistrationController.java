@@ -6,6 +6,7 @@ import java.util.Map;
 import org.guichet.account.AccountPrincipal;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
+import org.guichet.event.Money;
 import org.guichet.registration.CheckoutPort;
 import org.guichet.registration.Order;
 import org.guichet.registration.OrderStatus;
@@ -73,7 +74,9 @@ class RegistrationController {
             Order order = registration.order();
             if (order.getStatus() == OrderStatus.PENDING_PAYMENT) {
                 if (registration.resumed()) {
+                    // Said on the order's page, which shows what is held and offers to pay it.
                     redirect.addFlashAttribute("resumed", order.getReference());
+                    return "redirect:/orders/" + order.getId() + "/pay";
                 }
                 return toCheckout(user, order, redirect);
             }
@@ -103,7 +106,10 @@ class RegistrationController {
     @PostMapping("/orders/{id}/refund")
     String refund(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
         try {
-            redirect.addFlashAttribute("cancelled", orders.cancelForRefund(user, id).getReference());
+            Order refunded = orders.cancelForRefund(user, id);
+            redirect.addFlashAttribute("cancelled", refunded.getReference());
+            redirect.addFlashAttribute("refunded", Money.format(refunded.getTotal(), refunded.getCurrency(),
+                    refunded.getLanguage()));
         } catch (Refusal refusal) {
             Refusals.flash(redirect, refusal);
         }
