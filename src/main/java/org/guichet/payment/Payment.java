@@ -57,15 +57,11 @@ public class Payment {
     /** Where a refund stands: owed and still to be sent to the gateway, or taken by it. */
     public enum RefundStatus { NONE, PENDING, DONE, FAILED }
 
-    /** Why the money went back. The last four are Guichet's own: the buyer never asked, the order could not keep it. */
-    public enum RefundReason {
-        BUYER_CANCELLED, EVENT_CANCELLED, GATEWAY, ALREADY_PAID, ORDER_CLOSED, SUPERSEDED, SEATS_GONE;
-
-        /** Refunded automatically because the order could not take this payment. */
-        public boolean isAutomatic() {
-            return this == ALREADY_PAID || this == ORDER_CLOSED || this == SUPERSEDED || this == SEATS_GONE;
-        }
-    }
+    /**
+     * Why the money went back. The last four are Guichet's own, the buyer never asked: the order could not keep
+     * the payment (the dashboard counts them as automatic refunds).
+     */
+    public enum RefundReason { BUYER_CANCELLED, EVENT_CANCELLED, GATEWAY, ALREADY_PAID, ORDER_CLOSED, SUPERSEDED, SEATS_GONE }
 
     protected Payment() {
     }

@@ -15,8 +15,6 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
             + " and p.refundStatus = org.guichet.payment.Payment.RefundStatus.NONE")
     Optional<Payment> findKept(long orderId);
 
-    List<Payment> findByOrderIdOrderById(long orderId);
-
     long countByOrderId(long orderId);
 
     Optional<Payment> findByGatewayAndTransactionRef(String gateway, String transactionRef);

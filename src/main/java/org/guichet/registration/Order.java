@@ -221,11 +221,6 @@ public class Order {
         return status == OrderStatus.CONFIRMED && !isFree();
     }
 
-    /** Counts against its buyer's limit for the event: confirmed, or holding seats. */
-    public boolean isLive() {
-        return status == OrderStatus.CONFIRMED || status == OrderStatus.PENDING_PAYMENT;
-    }
-
     /** The buyer may cancel it from My tickets now (a free registration before the event starts). */
     public boolean canCancel(Instant now, Instant eventStart) {
         return status == OrderStatus.CONFIRMED && isFree() && now.isBefore(eventStart);

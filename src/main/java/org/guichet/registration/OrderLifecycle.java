@@ -170,6 +170,7 @@ public class OrderLifecycle {
         seats.free(order);
     }
 
+    /** The order with its tickets, its row locked until the transaction ends; within the caller's transaction. */
     Order locked(long orderId) {
         orders.lock(orderId).orElseThrow(() -> new NotFound("order", orderId));
         return orders.findWithTickets(orderId).orElseThrow(() -> new NotFound("order", orderId));

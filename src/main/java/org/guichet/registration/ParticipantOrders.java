@@ -180,9 +180,11 @@ public class ParticipantOrders {
     }
 
     private Order lockOwn(AccountPrincipal user, long orderId) {
-        orders.lock(orderId).filter(found -> found.getUserId() == user.id())
-                .orElseThrow(() -> new NotFound("order", orderId));
-        return orders.findWithTickets(orderId).orElseThrow(() -> new NotFound("order", orderId));
+        Order order = lifecycle.locked(orderId);
+        if (order.getUserId() != user.id()) {
+            throw new NotFound("order", orderId);
+        }
+        return order;
     }
 
     static void checkOpen(Event event, Instant now) {

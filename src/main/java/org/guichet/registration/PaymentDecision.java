@@ -11,9 +11,5 @@ enum PaymentDecision {
     /** The order was cancelled, refunded or free: the money goes back. */
     REFUND_ORDER_CLOSED,
     /** It came through a checkout page the order had replaced by a newer one: the money goes back. */
-    REFUND_SUPERSEDED;
-
-    boolean confirms() {
-        return this == CONFIRM || this == RETAKE_SEATS;
-    }
+    REFUND_SUPERSEDED
 }
