@@ -14,7 +14,6 @@ import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.TicketTypes;
-import org.guichet.event.StandardCategories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -38,7 +37,6 @@ class DemoData {
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
-    private final StandardCategories categories;
     private final DemoEvents events;
     private final EventService eventService;
     private final TicketTypes ticketTypes;
@@ -46,9 +44,8 @@ class DemoData {
     private final DemoAudience audience;
     private final Clock clock;
 
-    DemoData(UserRepository users, PasswordEncoder passwordEncoder, StandardCategories categories,
-            DemoEvents events, EventService eventService, TicketTypes ticketTypes, ParticipantOrders registrations,
-            DemoAudience audience, Clock clock) {
+    DemoData(UserRepository users, PasswordEncoder passwordEncoder, DemoEvents events, EventService eventService,
+            TicketTypes ticketTypes, ParticipantOrders registrations, DemoAudience audience, Clock clock) {
         this.audience = audience;
         this.events = events;
         this.eventService = eventService;
@@ -56,7 +53,6 @@ class DemoData {
         this.registrations = registrations;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
-        this.categories = categories;
         this.clock = clock;
     }
 
@@ -78,7 +74,6 @@ class DemoData {
     @Transactional
     public void seedOnFirstStart() {
         if (users.count() == 0) {
-            categories.addMissing();
             String hash = passwordEncoder.encode(PASSWORD);
             User organizer = users.save(new User("organizer@example.com", hash, "Olivia", "Martin", Locale.FRENCH,
                     EnumSet.of(Role.ORGANIZER), clock.instant()));
