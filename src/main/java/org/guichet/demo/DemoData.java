@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,7 +71,9 @@ class DemoData {
         return registered;
     }
 
+    /** Before the configured administrator is made, so that an account it adds does not stop the seeding. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     @Transactional
     public void seedOnFirstStart() {
         if (users.count() == 0) {
