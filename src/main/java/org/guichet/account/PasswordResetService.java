@@ -11,6 +11,7 @@ import org.guichet.notification.Outbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -21,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PasswordResetService {
 
     static final Duration VALIDITY = Duration.ofHours(1);
+    /** The configured administrator's first link: a new install may wait a weekend before anyone reads it. */
+    static final Duration FIRST_PASSWORD_VALIDITY = Duration.ofHours(72);
     /** Links sent to one account per hour at most, so the form cannot be used to flood a mailbox. */
     static final int MAX_LINKS_PER_HOUR = 3;
 
@@ -60,6 +63,20 @@ public class PasswordResetService {
                 "firstName", user.getFirstName(),
                 "link", baseUrl + "/password/reset?token=" + secret,
                 "validMinutes", VALIDITY.toMinutes())));
+    }
+
+    /**
+     * An account made without a password (the configured administrator) gets the same single-use reset link,
+     * valid longer, in a mail that says why it came.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void sendFirstPasswordLink(User user) {
+        String secret = tokens.issue(user.getId(), AccountToken.Purpose.PASSWORD_RESET, null,
+                FIRST_PASSWORD_VALIDITY);
+        outbox.enqueue(Mail.of(user.getEmail(), user.getLanguage(), "administrator-welcome", Map.of(
+                "email", user.getEmail(),
+                "link", baseUrl + "/password/reset?token=" + secret,
+                "validHours", FIRST_PASSWORD_VALIDITY.toHours())));
     }
 
     @Transactional(readOnly = true)

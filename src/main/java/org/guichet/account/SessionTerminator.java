@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Signs a user out everywhere: every stored session but the one kept, and every "remember me" token. */
 @Component
-class SessionTerminator {
+public class SessionTerminator {
 
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final PersistentTokenRepository rememberMeTokens;
@@ -18,7 +18,7 @@ class SessionTerminator {
         this.rememberMeTokens = rememberMeTokens;
     }
 
-    void signOutEverywhere(String email, String keptSessionId) {
+    public void signOutEverywhere(String email, String keptSessionId) {
         sessions.findByPrincipalName(email).keySet().stream()
                 .filter(id -> !id.equals(keptSessionId))
                 .forEach(sessions::deleteById);

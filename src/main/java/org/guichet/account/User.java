@@ -65,6 +65,24 @@ public class User {
         this.createdAt = createdAt;
     }
 
+    /**
+     * The administrator named in the configuration ({@code GUICHET_ADMIN_EMAIL}), made at the first start: an
+     * administrator and organizer whose password nobody knows, named after the address until they rename
+     * themselves. The password link mailed to the address is its way in.
+     */
+    public static User administrator(String email, String unusablePasswordHash, Instant createdAt) {
+        return new User(email, unusablePasswordHash, EmailAddresses.localPart(email), "", Locale.ENGLISH,
+                EnumSet.of(Role.ADMIN, Role.ORGANIZER), createdAt);
+    }
+
+    /** Makes the account an administrator (and organizer); false when it already was one. */
+    public boolean promoteToAdministrator() {
+        boolean changed = !roles.contains(Role.ADMIN);
+        roles.add(Role.ADMIN);
+        roles.add(Role.ORGANIZER);
+        return changed;
+    }
+
     public void rename(String firstName, String lastName) {
         this.firstName = firstName.strip();
         this.lastName = lastName.strip();

@@ -9,4 +9,6 @@ public interface UserRepository extends JpaRepository<User, Long> {
     Optional<User> findByEmail(String normalisedEmail);
 
     boolean existsByEmail(String normalisedEmail);
+
+    boolean existsByRolesContaining(Role role);
 }

@@ -1,6 +1,7 @@
 package org.guichet.config;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -10,8 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.guichet.account.LoginThrottle;
+import org.guichet.account.SessionTerminator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,9 +31,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -43,6 +44,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /** Every URL rule in one place; services add method security ({@code @PreAuthorize}) on top. */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(RememberMeSettings.class)
 class SecurityConfig {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -52,18 +54,16 @@ class SecurityConfig {
     static final String CHECK_IN_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'",
             "script-src 'self' 'wasm-unsafe-eval'");
     private static final RequestMatcher CHECK_IN = PathPatternRequestMatcher.pathPattern("/dashboard/events/*/checkin");
-    private static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(30);
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService accounts, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, PersistentTokenRepository rememberMeTokens,
-            AuthenticationSuccessHandler loginSucceeded, AuthenticationFailureHandler loginFailed,
+            LoginThrottle throttle, RememberMeTokens rememberMeTokens, SessionTerminator sessions,
+            RememberMeSettings rememberMeSettings, Clock clock, AuthenticationSuccessHandler loginSucceeded,
+            AuthenticationFailureHandler loginFailed,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages)
             throws Exception {
-        PersistentTokenBasedRememberMeServices rememberMe = new PersistentTokenBasedRememberMeServices(
-                RememberMeKey.random(), accounts, rememberMeTokens);
-        rememberMe.setTokenValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds());
-        rememberMe.setParameter("remember-me");
+        RememberMeServicesWithGrace rememberMe = new RememberMeServicesWithGrace(RememberMeKey.random(), accounts,
+                rememberMeTokens, sessions, rememberMeSettings, clock);
 
         http
                 .authenticationManager(authenticationManager(accounts, passwordEncoder, throttle, rememberMe.getKey()))
@@ -88,6 +88,7 @@ class SecurityConfig {
                 // Gateways sign their webhooks; they cannot carry a CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/payments/webhook/**"))
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
+                .addFilterBefore(new StolenRememberMeCookie(), RememberMeAuthenticationFilter.class)
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/?loggedOut")
@@ -119,10 +120,8 @@ class SecurityConfig {
     }
 
     @Bean
-    PersistentTokenRepository rememberMeTokens(DataSource dataSource) {
-        JdbcTokenRepositoryImpl tokens = new JdbcTokenRepositoryImpl();
-        tokens.setDataSource(dataSource);
-        return tokens;
+    RememberMeTokens rememberMeTokens(DataSource dataSource) {
+        return new RememberMeTokens(dataSource);
     }
 
     /**

@@ -14,12 +14,12 @@ import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.TicketTypes;
-import org.guichet.event.StandardCategories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +38,6 @@ class DemoData {
 
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
-    private final StandardCategories categories;
     private final DemoEvents events;
     private final EventService eventService;
     private final TicketTypes ticketTypes;
@@ -46,9 +45,8 @@ class DemoData {
     private final DemoAudience audience;
     private final Clock clock;
 
-    DemoData(UserRepository users, PasswordEncoder passwordEncoder, StandardCategories categories,
-            DemoEvents events, EventService eventService, TicketTypes ticketTypes, ParticipantOrders registrations,
-            DemoAudience audience, Clock clock) {
+    DemoData(UserRepository users, PasswordEncoder passwordEncoder, DemoEvents events, EventService eventService,
+            TicketTypes ticketTypes, ParticipantOrders registrations, DemoAudience audience, Clock clock) {
         this.audience = audience;
         this.events = events;
         this.eventService = eventService;
@@ -56,7 +54,6 @@ class DemoData {
         this.registrations = registrations;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
-        this.categories = categories;
         this.clock = clock;
     }
 
@@ -74,11 +71,12 @@ class DemoData {
         return registered;
     }
 
+    /** Before the configured administrator is made, so that an account it adds does not stop the seeding. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     @Transactional
     public void seedOnFirstStart() {
         if (users.count() == 0) {
-            categories.addMissing();
             String hash = passwordEncoder.encode(PASSWORD);
             User organizer = users.save(new User("organizer@example.com", hash, "Olivia", "Martin", Locale.FRENCH,
                     EnumSet.of(Role.ORGANIZER), clock.instant()));

@@ -13,7 +13,6 @@ import org.guichet.account.User;
 import org.guichet.event.Event;
 import org.guichet.event.EventDetails;
 import org.guichet.event.EventService;
-import org.guichet.event.StandardCategories;
 import org.guichet.event.Visibility;
 import org.guichet.registration.Order;
 import org.guichet.registration.ParticipantOrders;
@@ -26,16 +25,13 @@ import org.springframework.stereotype.Component;
 public class TestEvents {
 
     private final EventService events;
-    private final StandardCategories categories;
     private final Clock clock;
     private final ParticipantOrders registrations;
 
-    TestEvents(EventService events, StandardCategories categories, Clock clock, ParticipantOrders registrations) {
+    TestEvents(EventService events, Clock clock, ParticipantOrders registrations) {
         this.events = events;
         this.registrations = registrations;
-        this.categories = categories;
         this.clock = clock;
-        categories.addMissing();
     }
 
     public EventDetails details(String title, String city, String category, int inDays, String price,
@@ -77,7 +73,6 @@ public class TestEvents {
 
     /** Runs the action signed in as this principal, on the current thread only. */
     public <T> T asPrincipal(AccountPrincipal principal, Supplier<T> action) {
-        categories.addMissing();
         var previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
         SecurityContextHolder.getContext().setAuthentication(
