@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -116,12 +119,16 @@ class EventsInBrowserTests {
         driver.findElement(By.id("price")).sendKeys("1.250");
         browser.click(By.cssSelector("button[name=publish]"));
 
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("price-error")));
         assertThat(driver.findElement(By.id("price")).getDomProperty("value")).isEqualTo("1.250");
         assertThat(driver.findElement(By.id("price-error")).getText()).contains("peut se lire de deux façons");
 
         driver.findElement(By.id("price")).clear();
         driver.findElement(By.id("price")).sendKeys("12,50");
         browser.click(By.cssSelector("button[name=publish]"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlMatches("/dashboard/events/\\d+$"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
         browser.open(driver.getCurrentUrl().substring(driver.getCurrentUrl().indexOf("/dashboard")) + "/edit");
         assertThat(driver.findElement(By.id("price")).getDomProperty("value")).isEqualTo("12,50");
