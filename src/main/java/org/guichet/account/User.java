@@ -19,6 +19,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.guichet.shared.Refusal;
+
 @Entity
 @Table(name = "users")
 public class User {
@@ -40,6 +42,9 @@ public class User {
     private String photoKey;
 
     private Instant createdAt;
+
+    /** When the current address was proved by following a link sent to it; null until then. */
+    private Instant emailVerifiedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
@@ -78,8 +83,27 @@ public class User {
         this.passwordHash = passwordHash;
     }
 
-    public void changeEmail(String email) {
+    /** The address changes through a link sent to it, which proves it: the account is verified from then on. */
+    public void changeEmail(String email, Instant at) {
         this.email = EmailAddresses.normalise(email);
+        this.emailVerifiedAt = at;
+    }
+
+    /** Following the link sent to the address proves it; once is enough. */
+    public void verifyEmail(Instant at) {
+        if (emailVerifiedAt != null) {
+            throw new Refusal("account.verify.already");
+        }
+        this.emailVerifiedAt = at;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    /** Signed up before {@code cutoff} and never proved its address: an abandoned sign-up (or someone else's). */
+    public boolean isUnverifiedSince(Instant cutoff) {
+        return emailVerifiedAt == null && createdAt.isBefore(cutoff);
     }
 
     public void changePhoto(String photoKey) {
@@ -120,6 +144,10 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getEmailVerifiedAt() {
+        return emailVerifiedAt;
     }
 
     public Set<Role> getRoles() {

@@ -2,7 +2,9 @@ package org.guichet.support;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.guichet.account.UserRepository;
 import org.guichet.notification.OutboxSender;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +25,12 @@ public class TestSupportConfig {
     @Bean
     static StatementCounter statementCounter() {
         return new StatementCounter();
+    }
+
+    /** Lets {@link Accounts} mark the accounts it makes verified. */
+    @Bean
+    SmartInitializingSingleton verifiedTestAccounts(UserRepository users, MutableClock clock) {
+        return () -> Accounts.use(users, clock);
     }
 
     @Bean
