@@ -9,6 +9,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupportConfig {
@@ -29,8 +30,9 @@ public class TestSupportConfig {
 
     /** Lets {@link Accounts} mark the accounts it makes verified. */
     @Bean
-    SmartInitializingSingleton verifiedTestAccounts(UserRepository users, MutableClock clock) {
-        return () -> Accounts.use(users, clock);
+    SmartInitializingSingleton verifiedTestAccounts(UserRepository users, PasswordEncoder passwordEncoder,
+            MutableClock clock) {
+        return () -> Accounts.use(users, passwordEncoder, clock);
     }
 
     @Bean
