@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,6 +14,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in user as the session keeps it: enough to draw every page without a query. */
 public final class AccountPrincipal implements UserDetails, CredentialsContainer, Serializable {
+
+    /**
+     * The authority of an account whose address is proved: registering, buying, organising and invitations need it
+     * ({@code SecurityConfig}). Without it an account may browse and edit its profile.
+     */
+    public static final String VERIFIED = "VERIFIED";
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -24,6 +31,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final String fullName;
     private final Locale language;
     private final String photoKey;
+    private final boolean verified;
     private final List<SimpleGrantedAuthority> authorities;
 
     private AccountPrincipal(User user) {
@@ -34,9 +42,11 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         this.fullName = user.getFullName();
         this.language = user.getLanguage();
         this.photoKey = user.getPhotoKey();
-        this.authorities = user.getRoles().stream()
-                .sorted()
-                .map(role -> new SimpleGrantedAuthority(role.authority()))
+        this.verified = user.isEmailVerified();
+        this.authorities = Stream.concat(
+                        user.getRoles().stream().sorted().map(Role::authority),
+                        verified ? Stream.of(VERIFIED) : Stream.<String>empty())
+                .map(SimpleGrantedAuthority::new)
                 .toList();
     }
 
@@ -66,6 +76,10 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     public String photoKey() {
         return photoKey;
+    }
+
+    public boolean isVerified() {
+        return verified;
     }
 
     public boolean hasRole(Role role) {

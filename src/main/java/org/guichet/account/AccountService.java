@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.guichet.media.FileStorage;
@@ -36,12 +37,14 @@ public class AccountService {
     private final ImageProcessor images;
     private final FileStorage storage;
     private final SessionTerminator sessions;
+    private final EmailVerification verification;
     private final Clock clock;
     private final String baseUrl;
 
     AccountService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
             AccountTokens tokens, Outbox outbox, ImageProcessor images, FileStorage storage,
-            SessionTerminator sessions, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            SessionTerminator sessions, EmailVerification verification, Clock clock,
+            @Value("${guichet.base-url}") String baseUrl) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -50,20 +53,31 @@ public class AccountService {
         this.images = images;
         this.storage = storage;
         this.sessions = sessions;
+        this.verification = verification;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * A new, unverified account, mailed a link to prove its address. An address that already has an account gets
+     * nothing new: its owner is mailed that someone tried, and the caller answers exactly as for a new address
+     * (the password is hashed all the same), so the form never tells which addresses have an account.
+     */
     @Transactional
-    public User signUp(SignupRequest request) {
+    public Optional<User> signUp(SignupRequest request) {
         String email = EmailAddresses.normalise(request.email());
         checkPassword("password", request.password(), email);
-        if (users.existsByEmail(email)) {
-            throw Refusal.at("email", "account.email.taken");
+        String passwordHash = passwordEncoder.encode(request.password());
+        Optional<User> existing = users.findByEmail(email);
+        if (existing.isPresent()) {
+            tellOwnerSomeoneTried(existing.get(), "signup");
+            return Optional.empty();
         }
         Set<Role> roles = request.organizer() ? EnumSet.of(Role.ORGANIZER) : EnumSet.noneOf(Role.class);
-        return users.save(new User(email, passwordEncoder.encode(request.password()), request.firstName(),
-                request.lastName(), request.language(), roles, clock.instant()));
+        User user = users.save(new User(email, passwordHash, request.firstName(), request.lastName(),
+                request.language(), roles, clock.instant()));
+        verification.sendLink(user);
+        return Optional.of(user);
     }
 
     @Transactional(readOnly = true)
@@ -135,8 +149,11 @@ public class AccountService {
         if (email.equals(user.getEmail())) {
             throw Refusal.at("newEmail", "account.email.unchanged");
         }
-        if (users.existsByEmail(email)) {
-            throw Refusal.at("newEmail", "account.email.taken");
+        Optional<User> owner = users.findByEmail(email);
+        if (owner.isPresent()) {
+            // answered as for a free address; the owner of this one is told instead
+            tellOwnerSomeoneTried(owner.get(), "email-change");
+            return;
         }
         String secret = tokens.issue(user.getId(), AccountToken.Purpose.EMAIL_CHANGE, email, EMAIL_CHANGE_VALIDITY);
         outbox.enqueue(Mail.of(email, user.getLanguage(), "email-change", Map.of(
@@ -159,13 +176,21 @@ public class AccountService {
         if (!tokens.useAll(user.getId(), AccountToken.Purpose.EMAIL_CHANGE)) {
             throw Refusal.at(null, "account.email.linkInvalid");
         }
-        user.changeEmail(token.newEmail());
+        user.changeEmail(token.newEmail(), clock.instant());
         users.flush();
         outbox.enqueue(Mail.of(oldEmail, user.getLanguage(), "email-changed", Map.of(
                 "firstName", user.getFirstName(),
                 "newEmail", user.getEmail())));
         sessions.signOutEverywhere(oldEmail, keptSessionId);
         return user;
+    }
+
+    private void tellOwnerSomeoneTried(User owner, String attempt) {
+        outbox.enqueue(Mail.of(owner.getEmail(), owner.getLanguage(), "address-in-use", Map.of(
+                "firstName", owner.getFirstName(),
+                "email", owner.getEmail(),
+                "attempt", attempt,
+                "link", baseUrl + "/password/forgot")));
     }
 
     private void requireCurrentPassword(User user, String currentPassword) {

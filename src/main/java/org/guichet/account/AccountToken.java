@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 @Table(name = "account_tokens")
 class AccountToken {
 
-    enum Purpose { PASSWORD_RESET, EMAIL_CHANGE }
+    enum Purpose { PASSWORD_RESET, EMAIL_CHANGE, EMAIL_VERIFICATION }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -53,6 +53,10 @@ class AccountToken {
         return usedAt == null && now.isBefore(expiresAt);
     }
 
+    boolean isUsed() {
+        return usedAt != null;
+    }
+
     long userId() {
         return userId;
     }
@@ -61,6 +65,7 @@ class AccountToken {
         return purpose;
     }
 
+    /** The address the link was sent to (email change and verification). */
     String newEmail() {
         return newEmail;
     }

@@ -47,6 +47,14 @@ class AccountTokens {
                 .filter(token -> token.isUsable(clock.instant()));
     }
 
+    /** The token behind a secret, used or not, so a page can say which: already used, or expired. */
+    Optional<AccountToken> find(String secret, AccountToken.Purpose purpose) {
+        if (secret == null || secret.isBlank() || secret.length() > 100) {
+            return Optional.empty();
+        }
+        return tokens.findByTokenHashAndPurpose(hash(secret), purpose);
+    }
+
     long issuedSince(long userId, AccountToken.Purpose purpose, Duration window) {
         return tokens.countByUserIdAndPurposeAndCreatedAtAfter(userId, purpose, clock.instant().minus(window));
     }

@@ -81,7 +81,7 @@ class FirstAdministrator {
             log.info("Administrator {} created: a link to choose the password has been sent to this address", email);
             return Outcome.CREATED;
         }
-        if (existing.promoteToAdministrator()) {
+        if (existing.promoteToAdministrator(clock.instant())) {
             log.warn("Account {} (GUICHET_ADMIN_EMAIL) existed without the administrator role: it is now an"
                     + " administrator; it signs in again to use it", email);
             return Outcome.PROMOTED;

@@ -47,6 +47,11 @@ public class LoginThrottle {
         transactions.executeWithoutResult(status -> entries.deleteById(accountKey(email)));
     }
 
+    /** Forgets an account's failures, when the account itself is deleted. */
+    void forget(String email) {
+        transactions.executeWithoutResult(status -> entries.deleteById(accountKey(email)));
+    }
+
     private void recordFailure(String key, LoginThrottlePolicy policy) {
         try {
             updateOrCreate(key, policy);

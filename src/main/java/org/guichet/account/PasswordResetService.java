@@ -1,5 +1,6 @@
 package org.guichet.account;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,13 @@ public class PasswordResetService {
     private final PasswordEncoder passwordEncoder;
     private final Outbox outbox;
     private final SessionTerminator sessions;
+    private final Clock clock;
     private final String baseUrl;
 
     PasswordResetService(UserRepository users, AccountTokens tokens, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, Outbox outbox, SessionTerminator sessions,
+            PasswordEncoder passwordEncoder, Outbox outbox, SessionTerminator sessions, Clock clock,
             @Value("${guichet.base-url}") String baseUrl) {
+        this.clock = clock;
         this.users = users;
         this.tokens = tokens;
         this.passwordPolicy = passwordPolicy;
@@ -97,6 +100,10 @@ public class PasswordResetService {
             throw Refusal.at(null, "password.reset.linkInvalid");
         }
         user.changePasswordHash(passwordEncoder.encode(newPassword));
+        if (!user.isEmailVerified()) {
+            // the link reached this mailbox: the address is proved (and whoever squatted it is signed out below)
+            user.verifyEmail(clock.instant());
+        }
         outbox.enqueue(Mail.of(user.getEmail(), user.getLanguage(), "password-changed", Map.of(
                 "firstName", user.getFirstName())));
         sessions.signOutEverywhere(user.getEmail(), null);

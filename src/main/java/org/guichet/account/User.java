@@ -19,6 +19,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.guichet.shared.Refusal;
+
 @Entity
 @Table(name = "users")
 public class User {
@@ -40,6 +42,9 @@ public class User {
     private String photoKey;
 
     private Instant createdAt;
+
+    /** When the current address was proved by following a link sent to it; null until then. */
+    private Instant emailVerifiedAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
@@ -68,18 +73,27 @@ public class User {
     /**
      * The administrator named in the configuration ({@code GUICHET_ADMIN_EMAIL}), made at the first start: an
      * administrator and organizer whose password nobody knows, named after the address until they rename
-     * themselves. The password link mailed to the address is its way in.
+     * themselves. The password link mailed to the address is its way in. The operator who configured the address
+     * vouches for it, so the account counts as verified (and is never cleared away as an abandoned sign-up).
      */
     public static User administrator(String email, String unusablePasswordHash, Instant createdAt) {
-        return new User(email, unusablePasswordHash, EmailAddresses.localPart(email), "", Locale.ENGLISH,
-                EnumSet.of(Role.ADMIN, Role.ORGANIZER), createdAt);
+        User administrator = new User(email, unusablePasswordHash, EmailAddresses.localPart(email), "",
+                Locale.ENGLISH, EnumSet.of(Role.ADMIN, Role.ORGANIZER), createdAt);
+        administrator.emailVerifiedAt = createdAt;
+        return administrator;
     }
 
-    /** Makes the account an administrator (and organizer); false when it already was one. */
-    public boolean promoteToAdministrator() {
+    /**
+     * Makes the account an administrator (and organizer), verified as the operator who named it vouches for the
+     * address; false when it already was an administrator.
+     */
+    public boolean promoteToAdministrator(Instant at) {
         boolean changed = !roles.contains(Role.ADMIN);
         roles.add(Role.ADMIN);
         roles.add(Role.ORGANIZER);
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = at;
+        }
         return changed;
     }
 
@@ -96,8 +110,27 @@ public class User {
         this.passwordHash = passwordHash;
     }
 
-    public void changeEmail(String email) {
+    /** The address changes through a link sent to it, which proves it: the account is verified from then on. */
+    public void changeEmail(String email, Instant at) {
         this.email = EmailAddresses.normalise(email);
+        this.emailVerifiedAt = at;
+    }
+
+    /** Following the link sent to the address proves it; once is enough. */
+    public void verifyEmail(Instant at) {
+        if (emailVerifiedAt != null) {
+            throw new Refusal("account.verify.already");
+        }
+        this.emailVerifiedAt = at;
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    /** Signed up before {@code cutoff} and never proved its address: an abandoned sign-up (or someone else's). */
+    public boolean isUnverifiedSince(Instant cutoff) {
+        return emailVerifiedAt == null && createdAt.isBefore(cutoff);
     }
 
     public void changePhoto(String photoKey) {
@@ -138,6 +171,10 @@ public class User {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getEmailVerifiedAt() {
+        return emailVerifiedAt;
     }
 
     public Set<Role> getRoles() {

@@ -10,8 +10,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.guichet.account.AccountPrincipal;
+import org.guichet.account.EmailVerification;
 import org.guichet.account.LoginThrottle;
+import org.guichet.account.Role;
 import org.guichet.account.SessionTerminator;
+import org.guichet.account.SignedInSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,13 +26,18 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
@@ -54,11 +63,14 @@ class SecurityConfig {
     static final String CHECK_IN_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'",
             "script-src 'self' 'wasm-unsafe-eval'");
     private static final RequestMatcher CHECK_IN = PathPatternRequestMatcher.pathPattern("/dashboard/events/*/checkin");
+    /** The page (any method: a refused POST is forwarded there too) that asks to confirm the address first. */
+    static final String VERIFICATION_REQUIRED = "/account/verification/required";
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService accounts, PasswordEncoder passwordEncoder,
             LoginThrottle throttle, RememberMeTokens rememberMeTokens, SessionTerminator sessions,
-            RememberMeSettings rememberMeSettings, Clock clock, AuthenticationSuccessHandler loginSucceeded,
+            RememberMeSettings rememberMeSettings, Clock clock, EmailVerification verification,
+            SignedInSession session, AuthenticationSuccessHandler loginSucceeded,
             AuthenticationFailureHandler loginFailed,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages)
             throws Exception {
@@ -68,13 +80,18 @@ class SecurityConfig {
         http
                 .authenticationManager(authenticationManager(accounts, passwordEncoder, throttle, rememberMe.getKey()))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/events/*/register", "/events/*/waitlist").authenticated()
-                        .requestMatchers("/", "/events", "/events/**", "/login", "/signup", "/password/**", "/account/email/confirm",
+                        // Until its address is proved an account browses and edits its profile, nothing more.
+                        .requestMatchers("/events/*/register", "/events/*/waitlist", "/waitlist/**", "/orders/**",
+                                "/invitations", "/invitations/**").hasAuthority(AccountPrincipal.VERIFIED)
+                        .requestMatchers("/", "/events", "/events/**", "/login", "/signup", "/signup/sent",
+                                "/password/**", "/account/email/confirm", "/account/verify",
                                 "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**",
                                 "/favicon.ico", "/actuator/health", "/dev/mailbox/**", "/.well-known/**", "/sandbox/**",
                                 "/payments/webhook/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/dashboard/**").hasAnyRole("ORGANIZER", "ADMIN")
+                        .requestMatchers("/dashboard/**").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAnyRole("ORGANIZER", "ADMIN"),
+                                AuthorityAuthorizationManager.hasAuthority(AccountPrincipal.VERIFIED)))
                         .anyRequest().authenticated())
                 .formLogin(login -> login
                         .loginPage("/login")
@@ -83,6 +100,7 @@ class SecurityConfig {
                         .successHandler(loginSucceeded)
                         .failureHandler(loginFailed)
                         .permitAll())
+                .addFilterBefore(new VerificationRefresh(verification, session), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfig::denied)
                         .authenticationEntryPoint(new KnownPagesEntryPoint(pages)))
                 // Gateways sign their webhooks; they cannot carry a CSRF token.
@@ -125,16 +143,38 @@ class SecurityConfig {
     }
 
     /**
-     * Someone who may not manage events asking for one event's dashboard pages is told it does not exist, as
-     * another organizer is: those pages never confirm that an event id is real. A bad CSRF token stays a 403.
+     * An account whose address is not proved yet, refused what it could do once proved, is told so, with a button
+     * to send the link again. Someone who may not manage events asking for one event's dashboard pages is told it
+     * does not exist, as another organizer is: those pages never confirm that an event id is real. A bad CSRF token
+     * stays a 403.
      */
     private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
+        if (!(denied instanceof CsrfException) && awaitsVerification(request)) {
+            AccessDeniedHandlerImpl verificationPage = new AccessDeniedHandlerImpl();
+            verificationPage.setErrorPage(VERIFICATION_REQUIRED);
+            verificationPage.handle(request, response, denied);
+            return;
+        }
         if (!(denied instanceof CsrfException) && request.getRequestURI()
                 .startsWith(request.getContextPath() + "/dashboard/events/")) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         new AccessDeniedHandlerImpl().handle(request, response, denied);
+    }
+
+    /** Signed in, not verified, and asking for something verifying would open (the dashboard: to organizers). */
+    private static boolean awaitsVerification(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof AccountPrincipal principal)
+                || principal.isVerified()) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/admin")) {
+            return false;
+        }
+        return !path.startsWith("/dashboard") || principal.hasRole(Role.ORGANIZER) || principal.hasRole(Role.ADMIN);
     }
 }

@@ -66,10 +66,12 @@ class DemoAudience {
             String[] name = PEOPLE.get(i);
             int freeSeats = 1 + i % 2;
             int paidSeats = 1 + i % 3;
-            User person = users.save(new User(("demo." + name[0] + "." + name[1] + "@example.com")
+            User signedUp = new User(("demo." + name[0] + "." + name[1] + "@example.com")
                     .toLowerCase(Locale.ROOT).replace('é', 'e').replace('è', 'e').replace('ï', 'i'), passwordHash,
                     name[0], name[1], i % 3 == 0 ? Locale.ENGLISH : Locale.FRENCH, EnumSet.noneOf(Role.class),
-                    clock.instant()));
+                    clock.instant());
+            signedUp.verifyEmail(clock.instant());
+            User person = users.save(signedUp);
             if (free != null) {
                 Order order = ActingAs.as(person, () -> registrations.register(AccountPrincipal.of(person),
                         free.getId(), null, Map.of(freeType, freeSeats))).order();

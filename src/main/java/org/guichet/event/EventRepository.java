@@ -32,10 +32,12 @@ interface EventRepository extends JpaRepository<Event, Long>, JpaSpecificationEx
             + "and e.endsAt > :now order by e.startsAt, e.id")
     List<Event> findNextPublic(Instant now, Limit limit);
 
-    @Query("select e from Event e join fetch e.category, EventInvitation i "
-            + "where i.eventId = e.id and i.email = :email and e.status <> org.guichet.event.EventStatus.DRAFT "
+    /** Invited by (verified) address or through the invitation's followed link. */
+    @Query("select e from Event e join fetch e.category where e.status <> org.guichet.event.EventStatus.DRAFT "
+            + "and exists (select i.id from EventInvitation i where i.eventId = e.id "
+            + "and (i.email = :email or i.acceptedBy = :userId)) "
             + "order by e.startsAt")
-    List<Event> findInvitedBy(String email);
+    List<Event> findInvitedBy(String email, long userId);
 
     @Query("select e from Event e join fetch e.category where e.id in :ids")
     List<Event> findWithCategoryByIdIn(Collection<Long> ids);

@@ -6,6 +6,7 @@ import org.guichet.shared.NotFound;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -136,9 +138,30 @@ public class EventService {
         return found;
     }
 
+    /** Private events this account is invited to: by its address once verified, or through a followed link. */
     @Transactional(readOnly = true)
     public List<Event> invitationsOf(AccountPrincipal viewer) {
-        return events.findInvitedBy(viewer.email());
+        if (!viewer.isVerified()) {
+            return List.of();
+        }
+        return events.findInvitedBy(viewer.email(), viewer.id());
+    }
+
+    /**
+     * An invitation's personal link, followed by a verified account: the invitation becomes that account's,
+     * whatever its address, and the link works for no other account. Returns the event to show.
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('" + AccountPrincipal.VERIFIED + "')")
+    public Event acceptInvitation(String secret, AccountPrincipal viewer) {
+        if (secret == null || secret.isBlank() || secret.length() > 100) {
+            throw new Refusal("event.invitation.linkInvalid");
+        }
+        EventInvitation invitation = invitations.findByTokenHash(hash(secret))
+                .orElseThrow(() -> new Refusal("event.invitation.linkInvalid"));
+        invitation.accept(viewer.id(), clock.instant());
+        return events.findWithDetails(invitation.eventId())
+                .orElseThrow(() -> new Refusal("event.invitation.linkInvalid"));
     }
 
     @Transactional(readOnly = true)
@@ -284,13 +307,14 @@ public class EventService {
         if (invitations.existsByEventIdAndEmail(eventId, address)) {
             throw Refusal.at("email", "event.invitation.already");
         }
-        invitations.save(new EventInvitation(eventId, address, clock.instant()));
+        String secret = newToken();
+        invitations.save(new EventInvitation(eventId, address, hash(secret), clock.instant()));
         Optional<User> invited = users.findByEmail(address);
         outbox.enqueue(new Mail(address, invited.map(User::getLanguage).orElse(organizer.language()),
                 "event-invitation", Map.of(
                         "organizerName", organizer.fullName(),
                         "eventTitle", event.getTitle(),
-                        "link", baseUrl + "/invitations"), List.of(event.getTitle())));
+                        "link", baseUrl + "/invitations/accept?token=" + secret), List.of(event.getTitle())));
         record(event, organizer, EventAudit.Action.INVITED);
     }
 
@@ -402,11 +426,21 @@ public class EventService {
         if (key != null && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), event.getPrivateToken().getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
-        return viewer != null && invitations.existsByEventIdAndEmail(event.getId(), viewer.email());
+        return viewer != null && viewer.isVerified()
+                && invitations.invites(event.getId(), viewer.email(), viewer.id());
     }
 
     private void record(Event event, AccountPrincipal actor, EventAudit.Action action) {
         audit.save(new EventAudit(event.getId(), actor.id(), action, clock.instant()));
+    }
+
+    private static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private String newToken() {

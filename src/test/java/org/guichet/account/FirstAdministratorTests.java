@@ -51,6 +51,7 @@ class FirstAdministratorTests {
 
         User administrator = users.findByEmail(email).orElseThrow();
         assertThat(administrator.getRoles()).containsExactlyInAnyOrder(Role.PARTICIPANT, Role.ORGANIZER, Role.ADMIN);
+        assertThat(administrator.isEmailVerified()).isTrue();
         MimeMessage welcome = mail.deliverAndRead(email).get(0);
         assertThat(welcome.getSubject()).isEqualTo("Choose the password of your Guichet administrator account");
         assertThat(TestMail.text(welcome)).contains(email).contains("valid for 72 hours");
@@ -82,13 +83,16 @@ class FirstAdministratorTests {
     }
 
     @Test
-    void anExistingAccountIsMadeAdministratorWithoutAMail() {
-        User participant = Accounts.participant(accounts);
+    void anExistingAccountIsMadeAdministratorAndVerifiedWithoutAMail() throws Exception {
+        User participant = Accounts.unverifiedParticipant(accounts);
+        int mailsBefore = mail.deliverAndRead(participant.getEmail()).size();
 
         assertThat(firstAdministrator.appoint(participant.getEmail())).isEqualTo(Outcome.PROMOTED);
 
-        assertThat(users.findByEmail(participant.getEmail()).orElseThrow().getRoles()).contains(Role.ADMIN);
-        assertThat(mail.deliverAndRead(participant.getEmail())).isEmpty();
+        User promoted = users.findByEmail(participant.getEmail()).orElseThrow();
+        assertThat(promoted.getRoles()).contains(Role.ADMIN);
+        assertThat(promoted.isEmailVerified()).isTrue();
+        assertThat(mail.deliverAndRead(participant.getEmail())).hasSize(mailsBefore);
     }
 
     @Test

@@ -62,7 +62,9 @@ class AccountInBrowserTests {
 
         driver.findElement(By.id("password")).sendKeys("un voilier sur la Loire");
         browser.click(By.cssSelector("main form button[type=submit]"));
-        assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).contains("Bienvenue sur Guichet");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Consultez votre messagerie");
+        browser.open(TestMail.firstLinkPath(mail.deliverAndRead(email).get(0)));
+        assertThat(driver.findElement(By.id("email-verified")).getText()).contains(email + " est confirmée");
 
         browser.open("/account");
         Path photo = Files.createTempFile("portrait", ".png");
@@ -84,7 +86,8 @@ class AccountInBrowserTests {
         browser.click(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.id("reset-sent")).getText()).contains(email);
 
-        String link = TestMail.firstLinkPath(mail.deliverAndRead(email).get(0));
+        String link = mail.deliverAndRead(email).stream().map(TestMail::firstLinkPath)
+                .filter(path -> path.startsWith("/password/reset")).findFirst().orElseThrow();
         browser.open(link);
         driver.findElement(By.id("password")).sendKeys("une nouvelle phrase secrète");
         browser.click(By.cssSelector("main form button[type=submit]"));

@@ -1,5 +1,6 @@
 package org.guichet.support;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,11 +19,17 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Test accounts made through the real sign-up, each with its own address. */
+/**
+ * Test accounts, each with its own address. By default verified, written as an operator would (so no verification
+ * mail waits in their mailbox); an unverified one is made through the real sign-up, with its mailed link.
+ */
 public final class Accounts {
 
     public static final String PASSWORD = "correct horse battery";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static volatile UserRepository repository;
+    private static volatile Clock clock;
+    private static volatile String sharedHash;
 
     private Accounts() {
     }
@@ -40,14 +47,45 @@ public final class Accounts {
     }
 
     public static User signUp(AccountService accounts, String email, Set<Role> roles, Locale language) {
+        User user = new User(email, passwordHash(), "Camille", "Test", language, roles, clock.instant());
+        user.verifyEmail(clock.instant());
+        return repository.save(user);
+    }
+
+    /** A participant who has not followed the link sent at sign-up yet. */
+    public static User unverifiedParticipant(AccountService accounts) {
+        return signUpUnverified(accounts, uniqueEmail("unverified"), EnumSet.noneOf(Role.class), Locale.ENGLISH);
+    }
+
+    public static User signUpUnverified(AccountService accounts, String email, Set<Role> roles, Locale language) {
         return accounts.signUp(new SignupRequest(email, PASSWORD, "Camille", "Test",
-                roles.contains(Role.ORGANIZER), language));
+                roles.contains(Role.ORGANIZER), language)).orElseThrow();
+    }
+
+    /** The account as it is once its address is proved (the test clock's now). */
+    public static User verified(User user) {
+        User stored = repository.findById(user.getId()).orElseThrow();
+        stored.verifyEmail(clock.instant());
+        return repository.save(stored);
+    }
+
+    /** Called once by the shared test context ({@link TestSupportConfig}). */
+    static void use(UserRepository users, PasswordEncoder encoder, Clock testClock) {
+        repository = users;
+        clock = testClock;
+        sharedHash = encoder.encode(PASSWORD);
+    }
+
+    private static String passwordHash() {
+        return sharedHash;
     }
 
     /** Administrators are not made by sign-up; this one is written directly, as an operator would. */
     public static User admin(UserRepository users, PasswordEncoder passwordEncoder) {
-        return users.save(new User(uniqueEmail("admin"), passwordEncoder.encode(PASSWORD), "Ada", "Admin",
-                Locale.ENGLISH, EnumSet.of(Role.ADMIN, Role.ORGANIZER), Instant.now()));
+        User admin = new User(uniqueEmail("admin"), passwordEncoder.encode(PASSWORD), "Ada", "Admin",
+                Locale.ENGLISH, EnumSet.of(Role.ADMIN, Role.ORGANIZER), Instant.now());
+        admin.verifyEmail(Instant.now());
+        return users.save(admin);
     }
 
     /** Many participants at once (load tests): one password hash shared, the rest as sign-up makes them. */
@@ -55,8 +93,10 @@ public final class Accounts {
         String hash = passwordEncoder.encode(PASSWORD);
         List<User> made = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            made.add(users.save(new User(uniqueEmail("crowd"), hash, "Crowd", "Member " + i, Locale.ENGLISH,
-                    EnumSet.noneOf(Role.class), Instant.now())));
+            User member = new User(uniqueEmail("crowd"), hash, "Crowd", "Member " + i, Locale.ENGLISH,
+                    EnumSet.noneOf(Role.class), Instant.now());
+            member.verifyEmail(Instant.now());
+            made.add(users.save(member));
         }
         return made;
     }

@@ -2,11 +2,14 @@ package org.guichet.support;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.guichet.account.UserRepository;
 import org.guichet.notification.OutboxSender;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 @TestConfiguration(proxyBeanMethods = false)
 public class TestSupportConfig {
@@ -23,6 +26,13 @@ public class TestSupportConfig {
     @Bean
     static StatementCounter statementCounter() {
         return new StatementCounter();
+    }
+
+    /** Lets {@link Accounts} mark the accounts it makes verified. */
+    @Bean
+    SmartInitializingSingleton verifiedTestAccounts(UserRepository users, PasswordEncoder passwordEncoder,
+            MutableClock clock) {
+        return () -> Accounts.use(users, passwordEncoder, clock);
     }
 
     @Bean

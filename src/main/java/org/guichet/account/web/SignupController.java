@@ -3,38 +3,31 @@ package org.guichet.account.web;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusals;
 import org.guichet.account.AccountService;
+import org.guichet.account.EmailAddresses;
 import org.guichet.account.PasswordPolicy;
-import org.guichet.account.SignedInSession;
 import org.guichet.account.SignupRequest;
-import org.guichet.account.User;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class SignupController {
 
     private final AccountService accounts;
     private final PasswordPolicy passwordPolicy;
-    private final SignedInSession session;
-    private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    SignupController(AccountService accounts, PasswordPolicy passwordPolicy, SignedInSession session) {
+    SignupController(AccountService accounts, PasswordPolicy passwordPolicy) {
         this.accounts = accounts;
         this.passwordPolicy = passwordPolicy;
-        this.session = session;
     }
 
     @GetMapping("/signup")
@@ -42,9 +35,14 @@ class SignupController {
         return "account/signup";
     }
 
+    /**
+     * A new address gets an unverified account and a link to prove it; an address that has an account already gets
+     * nothing new (its owner is mailed). Both answer the same: "check your inbox", not signed in. This browser
+     * remembers what it signed up as, so following the link here signs the new account in.
+     */
     @PostMapping("/signup")
     String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult result, Locale locale,
-            HttpServletRequest request, HttpServletResponse response) {
+            HttpServletRequest request, RedirectAttributes redirect) {
         if (!result.hasFieldErrors("password")) {
             // Every problem shows at once, the password's included, whatever else is wrong.
             passwordPolicy.violations(form.getPassword(), form.getEmail())
@@ -53,23 +51,22 @@ class SignupController {
         if (result.hasErrors()) {
             return "account/signup";
         }
-        User user;
         try {
-            user = accounts.signUp(new SignupRequest(form.getEmail(), form.getPassword(), form.getFirstName(),
+            accounts.signUp(new SignupRequest(form.getEmail(), form.getPassword(), form.getFirstName(),
                     form.getLastName(), form.getAccountType() == SignupForm.AccountType.ORGANISE, locale));
         } catch (Refusal problem) {
             Refusals.bind(result, problem);
             return "account/signup";
         } catch (DataIntegrityViolationException sameEmailAtTheSameMoment) {
-            result.rejectValue("email", "account.email.taken");
-            return "account/signup";
+            // the other request made the account and sent its link: answered as any sign-up
         }
-        session.signIn(user, request, response);
-        SavedRequest wanted = requestCache.getRequest(request, response);
-        if (wanted != null) {
-            requestCache.removeRequest(request, response);
-            return "redirect:" + wanted.getRedirectUrl();
-        }
-        return "redirect:/?welcome";
+        request.getSession().setAttribute(VerificationController.SIGNED_UP_AS, EmailAddresses.normalise(form.getEmail()));
+        redirect.addFlashAttribute("email", form.getEmail());
+        return "redirect:/signup/sent";
+    }
+
+    @GetMapping("/signup/sent")
+    String sent() {
+        return "account/signup-sent";
     }
 }

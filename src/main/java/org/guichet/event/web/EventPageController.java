@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.guichet.account.AccountPrincipal;
 import org.guichet.account.Role;
 import org.guichet.event.CalendarFile;
@@ -14,6 +16,8 @@ import org.guichet.event.EventPageExtension;
 import org.guichet.event.EventSearch;
 import org.guichet.event.EventService;
 import org.guichet.event.Visibility;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
@@ -90,5 +94,18 @@ class EventPageController {
     String invitations(@AuthenticationPrincipal AccountPrincipal viewer, Model model) {
         model.addAttribute("events", events.invitationsOf(viewer));
         return "event/invitations";
+    }
+
+    /** An invitation mail's personal link: the invitation becomes this account's, then the event's page. */
+    @GetMapping("/invitations/accept")
+    String acceptInvitation(@RequestParam(required = false) String token,
+            @AuthenticationPrincipal AccountPrincipal viewer, Model model, HttpServletResponse response) {
+        try {
+            return "redirect:/events/" + events.acceptInvitation(token, viewer).getId();
+        } catch (Refusal problem) {
+            Refusals.show(model, problem);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "event/invitation-link";
+        }
     }
 }
