@@ -382,8 +382,9 @@ public class EventService {
 
     private void storeImages(Event event, byte[] image) {
         try {
-            byte[] card = images.process(image, EventImages.CARD);
-            byte[] banner = images.process(image, EventImages.BANNER);
+            List<byte[]> kept = images.process(image, EventImages.BOTH);
+            byte[] card = kept.get(0);
+            byte[] banner = kept.get(1);
             String oldCard = event.getCardImageKey();
             String oldBanner = event.getBannerImageKey();
             event.changeImages(storage.storeJpeg("events", card), storage.storeJpeg("events", banner));

@@ -315,8 +315,8 @@ class AccountJourneyTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("not an image we can read")));
         browser.perform(multipart("/account/photo").file(Images.file("photo", "huge.jpg", "image/jpeg",
-                        new byte[5 * 1024 * 1024 + 1])).with(csrf()))
-                .andExpect(content().string(containsString("The file is too large: 5 MB at most.")));
+                        new byte[10 * 1024 * 1024 + 1])).with(csrf()))
+                .andExpect(content().string(containsString("The file is too large: 10 MB at most.")));
         assertThat(users.findById(user.getId()).orElseThrow().getPhotoKey()).isNull();
 
         browser.perform(multipart("/account/photo").file(Images.file("photo", "me.png", "image/png",

@@ -36,10 +36,12 @@ class AccountController {
 
     private final AccountService accounts;
     private final SignedInSession session;
+    private final ImageProcessor images;
 
-    AccountController(AccountService accounts, SignedInSession session) {
+    AccountController(AccountService accounts, SignedInSession session, ImageProcessor images) {
         this.accounts = accounts;
         this.session = session;
+        this.images = images;
     }
 
     @GetMapping("/account")
@@ -74,7 +76,7 @@ class AccountController {
             if (photo == null || photo.isEmpty()) {
                 throw new ImageRejected("media.image.empty");
             }
-            byte[] upload = ImageProcessor.readLimited(photo.getInputStream());
+            byte[] upload = images.readLimited(photo.getInputStream());
             user = accounts.changePhoto(principal.id(), upload);
         } catch (ImageRejected rejected) {
             fill(model, accounts.find(principal.id()));
