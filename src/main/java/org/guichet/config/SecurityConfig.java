@@ -70,7 +70,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/events/*/register", "/events/*/waitlist").authenticated()
                         .requestMatchers("/", "/events", "/events/**", "/login", "/signup", "/password/**", "/account/email/confirm",
-                                "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**",
+                                "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/actuator/health", "/dev/mailbox/**", "/.well-known/**", "/sandbox/**",
                                 "/payments/webhook/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

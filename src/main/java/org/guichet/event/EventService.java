@@ -110,13 +110,10 @@ public class EventService {
     @Transactional(readOnly = true)
     public Event viewable(long eventId, String key, AccountPrincipal viewer) {
         Event event = events.findWithDetails(eventId).orElseThrow(() -> new NotFound("event", eventId));
-        if (canManage(event, viewer)) {
+        if (canManage(event, viewer) || event.isOpenToEveryone()) {
             return event;
         }
-        if (event.getStatus() == EventStatus.DRAFT) {
-            throw new NotFound("event", eventId);
-        }
-        if (event.getVisibility() == Visibility.PRIVATE && !hasPrivateAccess(event, key, viewer)) {
+        if (event.getStatus() == EventStatus.DRAFT || !hasPrivateAccess(event, key, viewer)) {
             throw new NotFound("event", eventId);
         }
         return event;
