@@ -85,7 +85,7 @@ class SecurityConfig {
                                 "/invitations", "/invitations/**").hasAuthority(AccountPrincipal.VERIFIED)
                         .requestMatchers("/", "/events", "/events/**", "/login", "/signup", "/signup/sent",
                                 "/password/**", "/account/email/confirm", "/account/verify",
-                                "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**",
+                                "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/actuator/health", "/dev/mailbox/**", "/.well-known/**", "/sandbox/**",
                                 "/payments/webhook/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")

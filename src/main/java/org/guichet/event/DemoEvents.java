@@ -141,8 +141,8 @@ public class DemoEvents {
             publisher.publishEvent(new EventCreated(saved.getId(), details.price(), saved.getCapacity()));
             try {
                 byte[] picture = picture(demo.title(), PALETTE[index % PALETTE.length]);
-                saved.changeImages(storage.storeJpeg("events", images.process(picture, EventImages.CARD)),
-                        storage.storeJpeg("events", images.process(picture, EventImages.BANNER)));
+                List<byte[]> kept = images.process(picture, EventImages.BOTH);
+                saved.changeImages(storage.storeJpeg("events", kept.get(0)), storage.storeJpeg("events", kept.get(1)));
             } catch (ImageRejected impossible) {
                 throw new IllegalStateException("A drawn picture is always a valid image", impossible);
             }

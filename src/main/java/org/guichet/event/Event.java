@@ -239,6 +239,11 @@ public class Event {
         return organizer.getId() == userId;
     }
 
+    /** Public and out of draft (published or cancelled): anyone may see its page and its pictures. */
+    public boolean isOpenToEveryone() {
+        return status != EventStatus.DRAFT && visibility == Visibility.PUBLIC;
+    }
+
     public boolean isOver(Instant now) {
         return !endsAt.isAfter(now);
     }

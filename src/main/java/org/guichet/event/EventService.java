@@ -112,13 +112,10 @@ public class EventService {
     @Transactional(readOnly = true)
     public Event viewable(long eventId, String key, AccountPrincipal viewer) {
         Event event = events.findWithDetails(eventId).orElseThrow(() -> new NotFound("event", eventId));
-        if (canManage(event, viewer)) {
+        if (canManage(event, viewer) || event.isOpenToEveryone()) {
             return event;
         }
-        if (event.getStatus() == EventStatus.DRAFT) {
-            throw new NotFound("event", eventId);
-        }
-        if (event.getVisibility() == Visibility.PRIVATE && !hasPrivateAccess(event, key, viewer)) {
+        if (event.getStatus() == EventStatus.DRAFT || !hasPrivateAccess(event, key, viewer)) {
             throw new NotFound("event", eventId);
         }
         return event;
@@ -406,8 +403,9 @@ public class EventService {
 
     private void storeImages(Event event, byte[] image) {
         try {
-            byte[] card = images.process(image, EventImages.CARD);
-            byte[] banner = images.process(image, EventImages.BANNER);
+            List<byte[]> kept = images.process(image, EventImages.BOTH);
+            byte[] card = kept.get(0);
+            byte[] banner = kept.get(1);
             String oldCard = event.getCardImageKey();
             String oldBanner = event.getBannerImageKey();
             event.changeImages(storage.storeJpeg("events", card), storage.storeJpeg("events", banner));

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores processed files on the local disk under {@code guichet.storage.directory}, each under a random key
- * that is also its public name ({@code /media/{key}}). Keys are checked before any path is built.
+ * (never an address of its own: {@link StoredImages} serves files to those their owner lets see them). Keys are
+ * checked before any path is built.
  */
 @Component
 public class FileStorage {

@@ -8,8 +8,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -20,18 +25,22 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Accepts an uploaded image only by decoding it (never by its name or declared type): JPEG, PNG or WebP, at most
- * 5 MB and 40 megapixels, the size read from the header before any pixel is decoded. What is kept is a fresh
- * JPEG re-encoded from the pixels, so no metadata (location, camera) survives.
+ * Accepts an uploaded image only by decoding it (never by its name or declared type): JPEG, PNG or WebP, within
+ * the {@link MediaSettings} limits. Its width and height are read from the header before any pixel is decoded; it
+ * is then decoded once, subsampled to about the largest size kept (a photo of 30 megapixels becomes a raster of a
+ * few), and every kept size is drawn from that one decode. Only a few decodes run at once across the application;
+ * an upload that cannot get a turn soon is told to try again. What is kept is a fresh JPEG re-encoded from the
+ * pixels, so no metadata (location, camera) survives.
  */
 @Component
 public class ImageProcessor {
 
-    public static final long MAX_BYTES = 5L * 1024 * 1024;
-    public static final long MAX_PIXELS = 40_000_000L;
+    private static final Logger log = LoggerFactory.getLogger(ImageProcessor.class);
     private static final Set<String> ACCEPTED_FORMATS = Set.of("jpeg", "png", "webp");
     private static final float JPEG_QUALITY = 0.86f;
 
@@ -39,36 +48,65 @@ public class ImageProcessor {
         ImageIO.scanForPlugins();
     }
 
+    private final MediaSettings settings;
+    private final Semaphore decodes;
+
+    public ImageProcessor(MediaSettings settings) {
+        this.settings = settings;
+        this.decodes = new Semaphore(settings.concurrentDecodes(), true);
+    }
+
     public byte[] process(byte[] upload, ImageFormat format) throws ImageRejected {
+        return process(upload, List.of(format)).get(0);
+    }
+
+    /** One JPEG per format, in the same order, all drawn from a single decode of the upload. */
+    public List<byte[]> process(byte[] upload, List<ImageFormat> formats) throws ImageRejected {
         if (upload == null || upload.length == 0) {
             throw new ImageRejected("media.image.empty");
         }
-        if (upload.length > MAX_BYTES) {
-            throw new ImageRejected("media.image.tooLarge", MAX_BYTES / (1024 * 1024));
+        if (upload.length > settings.maxUploadSize().toBytes()) {
+            throw tooLarge();
         }
-        BufferedImage image = decode(upload);
-        return encodeJpeg(resize(image, format));
+        BufferedImage image = decode(upload, formats);
+        List<byte[]> kept = new ArrayList<>(formats.size());
+        for (ImageFormat format : formats) {
+            kept.add(encodeJpeg(resize(image, format)));
+        }
+        return kept;
     }
 
-    private BufferedImage decode(byte[] upload) throws ImageRejected {
+    /** Reads an upload stream, giving up as soon as it is over the limit. */
+    public byte[] readLimited(InputStream input) throws IOException, ImageRejected {
+        long limit = settings.maxUploadSize().toBytes();
+        byte[] bytes = input.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (bytes.length > limit) {
+            throw tooLarge();
+        }
+        return bytes;
+    }
+
+    /** The decoded pixels: at most about twice the largest kept size on each side, never the whole source. */
+    BufferedImage decode(byte[] upload, List<ImageFormat> formats) throws ImageRejected {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-            if (input == null || !readers.hasNext()) {
+            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
+            if (readers == null || !readers.hasNext()) {
                 throw new ImageRejected("media.image.notAnImage");
             }
             ImageReader reader = readers.next();
             try {
-                String formatName = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+                String formatName = reader.getFormatName().toLowerCase(Locale.ROOT);
                 if (!ACCEPTED_FORMATS.contains(formatName.equals("jpg") ? "jpeg" : formatName)) {
                     throw new ImageRejected("media.image.unsupportedFormat");
                 }
                 reader.setInput(input, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    throw new ImageRejected("media.image.tooManyPixels", MAX_PIXELS / 1_000_000);
-                }
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                checkSize(width, height);
                 ImageReadParam param = reader.getDefaultReadParam();
-                BufferedImage image = reader.read(0, param);
+                int step = subsampling(width, height, formats);
+                param.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage image = read(reader, param, formatName, width, height);
                 if (image == null || image.getWidth() < 1 || image.getHeight() < 1) {
                     throw new ImageRejected("media.image.notAnImage");
                 }
@@ -76,27 +114,76 @@ public class ImageProcessor {
             } finally {
                 reader.dispose();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException unreadable) {
+            log.warn("Unreadable image upload ({} bytes): {}", upload.length, describe(unreadable));
             throw new ImageRejected("media.image.notAnImage");
         }
     }
 
+    private void checkSize(int width, int height) throws ImageRejected {
+        if (width < 1 || height < 1) {
+            throw new ImageRejected("media.image.notAnImage");
+        }
+        if (width > settings.maxSide() || height > settings.maxSide()) {
+            throw new ImageRejected("media.image.tooWide", settings.maxSide());
+        }
+        if ((long) width * height > settings.maxPixels()) {
+            throw new ImageRejected("media.image.tooManyPixels", settings.maxPixels() / 1_000_000);
+        }
+    }
+
+    /** Decodes within one of the few decoding slots, or refuses with "busy" when none frees up in time. */
+    private BufferedImage read(ImageReader reader, ImageReadParam param, String formatName, int width, int height)
+            throws ImageRejected {
+        try {
+            if (!decodes.tryAcquire(settings.decodeWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                log.info("No decoding slot within {} for a {}x{} {}: asked to try again", settings.decodeWait(),
+                        width, height, formatName);
+                throw new ImageRejected("media.image.busy");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ImageRejected("media.image.busy");
+        }
+        try {
+            return reader.read(0, param);
+        } catch (IOException | RuntimeException unreadable) {
+            log.warn("Unreadable {} image ({}x{}): {}", formatName, width, height, describe(unreadable));
+            throw new ImageRejected("media.image.notAnImage");
+        } finally {
+            decodes.release();
+        }
+    }
+
+    /** The decoding slots, for tests that need them all taken. */
+    Semaphore decodingSlots() {
+        return decodes;
+    }
+
+    /** Every pixel step-th pixel: the largest step that still leaves at least the largest kept size. */
+    static int subsampling(int width, int height, List<ImageFormat> formats) {
+        double scale = 0;
+        for (ImageFormat format : formats) {
+            scale = Math.max(scale, format.scale(width, height));
+        }
+        return scale >= 1 ? 1 : Math.max(1, (int) Math.floor(1 / scale));
+    }
+
+    private ImageRejected tooLarge() {
+        return new ImageRejected("media.image.tooLarge", settings.maxUploadMegabytes());
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error.getCause();
+        return cause == null || cause == error ? error.toString() : error + " (caused by " + cause + ")";
+    }
+
     /** Fits the image in the format's box (never enlarging it); a cropping format fills the box's shape. */
     private static BufferedImage resize(BufferedImage source, ImageFormat format) {
-        int width;
-        int height;
-        double scale;
-        if (format.crop()) {
-            double ratio = (double) format.width() / format.height();
-            width = (int) Math.max(1, Math.min(format.width(), Math.min(source.getWidth(), source.getHeight() * ratio)));
-            height = (int) Math.max(1, Math.round(width / ratio));
-            scale = Math.max((double) width / source.getWidth(), (double) height / source.getHeight());
-        } else {
-            scale = Math.min(1.0, Math.min((double) format.width() / source.getWidth(),
-                    (double) format.height() / source.getHeight()));
-            width = Math.max(1, (int) Math.round(source.getWidth() * scale));
-            height = Math.max(1, (int) Math.round(source.getHeight() * scale));
-        }
+        int[] kept = format.keptSize(source.getWidth(), source.getHeight());
+        int width = kept[0];
+        int height = kept[1];
+        double scale = format.scale(source.getWidth(), source.getHeight());
         int scaledWidth = Math.max(1, (int) Math.round(source.getWidth() * scale));
         int scaledHeight = Math.max(1, (int) Math.round(source.getHeight() * scale));
 
@@ -131,14 +218,5 @@ public class ImageProcessor {
             writer.dispose();
         }
         return bytes.toByteArray();
-    }
-
-    /** Reads an upload stream, giving up as soon as it is over the limit. */
-    public static byte[] readLimited(InputStream input) throws IOException, ImageRejected {
-        byte[] bytes = input.readNBytes((int) MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new ImageRejected("media.image.tooLarge", MAX_BYTES / (1024 * 1024));
-        }
-        return bytes;
     }
 }

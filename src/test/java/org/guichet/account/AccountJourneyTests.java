@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -26,6 +28,7 @@ import org.guichet.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -317,8 +320,8 @@ class AccountJourneyTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("not an image we can read")));
         browser.perform(multipart("/account/photo").file(Images.file("photo", "huge.jpg", "image/jpeg",
-                        new byte[5 * 1024 * 1024 + 1])).with(csrf()))
-                .andExpect(content().string(containsString("The file is too large: 5 MB at most.")));
+                        new byte[10 * 1024 * 1024 + 1])).with(csrf()))
+                .andExpect(content().string(containsString("The file is too large: 10 MB at most.")));
         assertThat(users.findById(user.getId()).orElseThrow().getPhotoKey()).isNull();
 
         browser.perform(multipart("/account/photo").file(Images.file("photo", "me.png", "image/png",
@@ -326,9 +329,32 @@ class AccountJourneyTests {
                 .andExpect(redirectedUrl("/account"));
         String key = users.findById(user.getId()).orElseThrow().getPhotoKey();
         assertThat(key).startsWith("avatars/").endsWith(".jpg");
-        byte[] served = browser.open("/media/" + key).andExpect(status().isOk())
+        byte[] served = browser.open("/account/photo").andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CACHE_CONTROL, "max-age=3600, private"))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(Images.dimensions(served)).containsExactly(256, 256);
+        assertThat(browser.open("/account").andReturn().getResponse().getContentAsString())
+                .as("the page shows it from its own address, never the stored file's")
+                .contains("/account/photo?v=" + key.substring("avatars/".length(), "avatars/".length() + 12))
+                .doesNotContain(key);
+    }
+
+    @Test
+    void aPhotoIsServedToItsOwnerOnly() throws Exception {
+        User owner = Accounts.participant(accounts);
+        browser.logIn(owner.getEmail(), Accounts.PASSWORD);
+        browser.perform(multipart("/account/photo").file(Images.file("photo", "me.png", "image/png",
+                        Images.png(300, 300))).with(csrf()))
+                .andExpect(redirectedUrl("/account"));
+        String key = users.findById(owner.getId()).orElseThrow().getPhotoKey();
+
+        mvc.perform(get("/media/" + key)).andExpect(status().isNotFound());
+        mvc.perform(get("/account/photo")).andExpect(status().is3xxRedirection());
+        Browser someoneElse = new Browser(mvc);
+        User other = Accounts.participant(accounts);
+        someoneElse.logIn(other.getEmail(), Accounts.PASSWORD);
+        someoneElse.open("/account/photo").andExpect(status().isNotFound());
+        someoneElse.open("/media/" + key).andExpect(status().isNotFound());
     }
 
     @Test

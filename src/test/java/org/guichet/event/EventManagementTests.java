@@ -96,7 +96,8 @@ class EventManagementTests {
         assertThat(event.getLowestPrice()).isEqualByComparingTo("12.50");
         assertThat(event.getLocalStart().toLocalDateTime().toString()).isEqualTo(start);
         assertThat(event.getZone()).isEqualTo(ZoneId.of("America/Toronto"));
-        assertThat(Images.dimensions(mvc.perform(get("/media/" + event.getCardImageKey())).andReturn().getResponse()
+        assertThat(Images.dimensions(mvc.perform(get("/events/" + id + "/picture/card")
+                .with(authentication(Accounts.signedIn(organizer)))).andReturn().getResponse()
                 .getContentAsByteArray())).containsExactly(640, 400);
 
         mvc.perform(get("/events/" + id)).andExpect(status().isNotFound());
@@ -174,6 +175,34 @@ class EventManagementTests {
                         .param("visibility", "PUBLIC"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("not an image we can read")));
+    }
+
+    @Test
+    void refusesAPictureOverTheLimitBesideItsFieldKeepingEverythingTyped() throws Exception {
+        String start = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Paris")).plusDays(4)
+                .withSecond(0).withNano(0).toString().substring(0, 16);
+        String end = LocalDateTime.ofInstant(clock.instant(), ZoneId.of("Europe/Paris")).plusDays(4).plusHours(2)
+                .withSecond(0).withNano(0).toString().substring(0, 16);
+        long before = events.count();
+        mvc.perform(multipart("/dashboard/events/new")
+                        .file(Images.file("image", "phone.jpg", "image/jpeg", new byte[10 * 1024 * 1024 + 1]))
+                        .with(csrf()).with(authentication(Accounts.signedIn(organizer)))
+                        .param("title", "Concert du printemps").param("description", "Un **long** texte")
+                        .param("category", "concert").param("venueName", "La Cigale").param("city", "Lyon")
+                        .param("startsAt", start).param("endsAt", end).param("timeZone", "Europe/Paris")
+                        .param("capacity", "120").param("price", "15.50").param("currency", "EUR")
+                        .param("visibility", "PRIVATE"))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("imageError", "media.image.tooLarge"))
+                .andExpect(content().string(containsString("The file is too large: 10 MB at most.")))
+                .andExpect(content().string(containsString("value=\"Concert du printemps\"")))
+                .andExpect(content().string(containsString("Un **long** texte")))
+                .andExpect(content().string(containsString("value=\"La Cigale\"")))
+                .andExpect(content().string(containsString("value=\"120\"")))
+                .andExpect(content().string(containsString("value=\"15.50\"")))
+                .andExpect(content().string(containsString("data-max-bytes=\"10485760\"")))
+                .andExpect(content().string(containsString("/js/upload-limit.js")));
+        assertThat(events.count()).as("nothing saved").isEqualTo(before);
     }
 
     @Test

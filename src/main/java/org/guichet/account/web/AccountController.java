@@ -16,6 +16,9 @@ import org.guichet.account.SignedInSession;
 import org.guichet.account.User;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
+import org.guichet.media.StoredImages;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,10 +39,15 @@ class AccountController {
 
     private final AccountService accounts;
     private final SignedInSession session;
+    private final ImageProcessor images;
+    private final StoredImages stored;
 
-    AccountController(AccountService accounts, SignedInSession session) {
+    AccountController(AccountService accounts, SignedInSession session, ImageProcessor images,
+            StoredImages stored) {
         this.accounts = accounts;
         this.session = session;
+        this.images = images;
+        this.stored = stored;
     }
 
     @GetMapping("/account")
@@ -64,6 +72,15 @@ class AccountController {
         return "redirect:/account";
     }
 
+    /**
+     * The signed-in person's own photo, the only one any page shows (in the header and here): nobody else's is
+     * served, and it is cached by this browser only. {@code v} only changes the address with the photo.
+     */
+    @GetMapping("/account/photo")
+    ResponseEntity<Resource> photo(@AuthenticationPrincipal AccountPrincipal principal) {
+        return stored.forThisViewer(accounts.find(principal.id()).getPhotoKey());
+    }
+
     @PostMapping("/account/photo")
     String changePhoto(@AuthenticationPrincipal AccountPrincipal principal,
             @RequestParam(name = "photo", required = false) MultipartFile photo, Model model,
@@ -74,7 +91,7 @@ class AccountController {
             if (photo == null || photo.isEmpty()) {
                 throw new ImageRejected("media.image.empty");
             }
-            byte[] upload = ImageProcessor.readLimited(photo.getInputStream());
+            byte[] upload = images.readLimited(photo.getInputStream());
             user = accounts.changePhoto(principal.id(), upload);
         } catch (ImageRejected rejected) {
             fill(model, accounts.find(principal.id()));

@@ -16,9 +16,12 @@ import org.guichet.event.EventPageExtension;
 import org.guichet.event.EventSearch;
 import org.guichet.event.EventService;
 import org.guichet.event.Visibility;
+import org.guichet.media.StoredImages;
+import org.guichet.shared.NotFound;
 import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusals;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,12 +40,14 @@ class EventPageController {
 
     private final EventService events;
     private final List<EventPageExtension> extensions;
+    private final StoredImages images;
     private final Clock clock;
     private final String baseUrl;
 
-    EventPageController(EventService events, List<EventPageExtension> extensions, Clock clock,
+    EventPageController(EventService events, List<EventPageExtension> extensions, StoredImages images, Clock clock,
             @Value("${guichet.base-url}") String baseUrl) {
         this.events = events;
+        this.images = images;
         this.extensions = extensions;
         this.clock = clock;
         this.baseUrl = baseUrl;
@@ -88,6 +93,23 @@ class EventPageController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename((event.getSlug().isEmpty() ? "event" : event.getSlug()) + ".ics").build().toString())
                 .body(CalendarFile.of(event, url, clock.instant()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * An event's picture ({@code card} or {@code banner}) for those who may see its page, on the same terms (the
+     * secret link's {@code key} passed on): a public event's may be cached anywhere, any other's by this browser
+     * only. {@code v} (see {@link EventPictureLinks}) only changes the address when the picture changes.
+     */
+    @GetMapping("/events/{id}/picture/{size}")
+    ResponseEntity<Resource> picture(@PathVariable long id, @PathVariable String size,
+            @RequestParam(required = false) String key, @AuthenticationPrincipal AccountPrincipal viewer) {
+        Event event = events.viewable(id, key, viewer);
+        String file = switch (size) {
+            case EventPictureLinks.CARD -> event.getCardImageKey();
+            case EventPictureLinks.BANNER -> event.getBannerImageKey();
+            default -> throw new NotFound("picture", size);
+        };
+        return event.isOpenToEveryone() ? images.forEveryone(file) : images.forThisViewer(file);
     }
 
     @GetMapping("/invitations")

@@ -38,9 +38,11 @@ class OrganizerEventController {
     private static final String SAVED = "saved";
 
     private final EventService events;
+    private final ImageProcessor images;
 
-    OrganizerEventController(EventService events) {
+    OrganizerEventController(EventService events, ImageProcessor images) {
         this.events = events;
+        this.images = images;
     }
 
     @GetMapping("/dashboard/events/new")
@@ -208,10 +210,10 @@ class OrganizerEventController {
         model.addAttribute("imageErrorArguments", arguments);
     }
 
-    private static byte[] read(MultipartFile image) throws IOException, ImageRejected {
+    private byte[] read(MultipartFile image) throws IOException, ImageRejected {
         if (image == null || image.isEmpty()) {
             return null;
         }
-        return ImageProcessor.readLimited(image.getInputStream());
+        return images.readLimited(image.getInputStream());
     }
 }
