@@ -55,13 +55,13 @@ class AccountInBrowserTests {
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys("azerty");
         browser.click(By.id("type-organise"));
-        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.id("password-error")).getText())
                 .isEqualTo("Le mot de passe doit compter au moins 10 caractères.");
         assertThat(driver.findElement(By.id("firstName")).getAttribute("value")).isEqualTo("Lucie");
 
         driver.findElement(By.id("password")).sendKeys("un voilier sur la Loire");
-        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Consultez votre messagerie");
         browser.open(TestMail.firstLinkPath(mail.deliverAndRead(email).get(0)));
         assertThat(driver.findElement(By.id("email-verified")).getText()).contains(email + " est confirmée");
@@ -70,7 +70,7 @@ class AccountInBrowserTests {
         Path photo = Files.createTempFile("portrait", ".png");
         Files.write(photo, Images.png(600, 400));
         driver.findElement(By.id("photo")).sendKeys(photo.toString());
-        browser.click(By.cssSelector("form[action='/account/photo'] button"));
+        browser.submit(By.cssSelector("form[action='/account/photo'] button"));
         assertThat(driver.findElement(By.cssSelector(".alert-success")).getText())
                 .isEqualTo("Votre photo a été mise à jour.");
         WebElement avatar = driver.findElement(By.cssSelector("img.avatar-lg"));
@@ -78,25 +78,25 @@ class AccountInBrowserTests {
 
         browser.click(By.cssSelector(".navbar-toggler"));
         browser.click(By.id("account-menu"));
-        browser.click(By.xpath("//button[text()='Se déconnecter']"));
+        browser.submit(By.xpath("//button[text()='Se déconnecter']"));
         assertThat(driver.findElement(By.cssSelector(".alert-info")).getText()).contains("Vous êtes déconnecté");
 
         browser.open("/password/forgot");
         driver.findElement(By.id("email")).sendKeys(email);
-        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.id("reset-sent")).getText()).contains(email);
 
         String link = mail.deliverAndRead(email).stream().map(TestMail::firstLinkPath)
                 .filter(path -> path.startsWith("/password/reset")).findFirst().orElseThrow();
         browser.open(link);
         driver.findElement(By.id("password")).sendKeys("une nouvelle phrase secrète");
-        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.cssSelector(".alert-success")).getText())
                 .contains("Votre mot de passe a été changé");
 
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys("une nouvelle phrase secrète");
-        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         browser.waitForPath("/");
         browser.open("/account");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mon compte");
@@ -113,7 +113,7 @@ class AccountInBrowserTests {
         driver.findElement(By.id("email")).sendKeys(user.getEmail());
         driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
         browser.click(By.id("remember-me"));
-        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         browser.waitForPathContaining("/account");
 
         driver.findElement(By.id("newEmail")).sendKeys(newEmail);

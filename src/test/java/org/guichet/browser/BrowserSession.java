@@ -43,6 +43,13 @@ final class BrowserSession {
         element.click();
     }
 
+    /** Clicks what sends a form or follows a link, and waits until the next page has replaced this one. */
+    void submit(By locator) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(locator);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     /** Date and time inputs are typed differently in each browser locale; set them as a script would. */
     void setValue(String id, String value) {
         driver.executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
