@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Forgotten passwords: a link with a random single-use token, valid one hour. The request is answered the same
- * whether or not the address has an account; using the link ends every session of the user.
+ * whether or not the address has an account; using the link ends every session of the user and forgets the failed
+ * sign-ins counted against the account.
  */
 @Service
 public class PasswordResetService {
@@ -30,10 +31,11 @@ public class PasswordResetService {
     private final PasswordEncoder passwordEncoder;
     private final Outbox outbox;
     private final SessionTerminator sessions;
+    private final LoginThrottle throttle;
     private final String baseUrl;
 
     PasswordResetService(UserRepository users, AccountTokens tokens, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, Outbox outbox, SessionTerminator sessions,
+            PasswordEncoder passwordEncoder, Outbox outbox, SessionTerminator sessions, LoginThrottle throttle,
             @Value("${guichet.base-url}") String baseUrl) {
         this.users = users;
         this.tokens = tokens;
@@ -41,6 +43,7 @@ public class PasswordResetService {
         this.passwordEncoder = passwordEncoder;
         this.outbox = outbox;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.baseUrl = baseUrl;
     }
 
@@ -83,5 +86,7 @@ public class PasswordResetService {
         outbox.enqueue(Mail.of(user.getEmail(), user.getLanguage(), "password-changed", Map.of(
                 "firstName", user.getFirstName())));
         sessions.signOutEverywhere(user.getEmail(), null);
+        // whoever proved they read the account's mail is its owner: no wrong password typed before keeps them out
+        throttle.forgetAccount(user.getEmail());
     }
 }

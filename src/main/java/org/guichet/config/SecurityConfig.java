@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.guichet.account.LoginThrottle;
+import org.guichet.limits.RateLimiter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -56,7 +57,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService accounts, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, PersistentTokenRepository rememberMeTokens,
+            LoginThrottle throttle, RateLimiter limits, PersistentTokenRepository rememberMeTokens,
             AuthenticationSuccessHandler loginSucceeded, AuthenticationFailureHandler loginFailed,
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages)
             throws Exception {
@@ -66,10 +67,10 @@ class SecurityConfig {
         rememberMe.setParameter("remember-me");
 
         http
-                .authenticationManager(authenticationManager(accounts, passwordEncoder, throttle, rememberMe.getKey()))
+                .authenticationManager(authenticationManager(accounts, passwordEncoder, throttle, limits, rememberMe.getKey()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/events/*/register", "/events/*/waitlist").authenticated()
-                        .requestMatchers("/", "/events", "/events/**", "/login", "/signup", "/password/**", "/account/email/confirm",
+                        .requestMatchers("/", "/events", "/events/**", "/login", "/login/throttled", "/signup", "/password/**", "/account/email/confirm",
                                 "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/media/**",
                                 "/favicon.ico", "/actuator/health", "/dev/mailbox/**", "/.well-known/**", "/sandbox/**",
                                 "/payments/webhook/**").permitAll()
@@ -106,10 +107,10 @@ class SecurityConfig {
 
     /** Passwords (behind the throttle) and remember-me cookies; no parent manager that could skip the throttle. */
     private static AuthenticationManager authenticationManager(UserDetailsService accounts,
-            PasswordEncoder passwordEncoder, LoginThrottle throttle, String rememberMeKey) {
+            PasswordEncoder passwordEncoder, LoginThrottle throttle, RateLimiter limits, String rememberMeKey) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle),
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, limits),
                 new RememberMeAuthenticationProvider(rememberMeKey));
     }
 

@@ -22,6 +22,8 @@ import org.guichet.account.EmailAddresses;
 import org.guichet.account.Role;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimiter;
 import org.guichet.shared.Refusal.Reason;
 import org.guichet.media.FileStorage;
 import org.guichet.media.ImageProcessor;
@@ -68,13 +70,15 @@ public class EventService {
     private final ApplicationEventPublisher publisher;
     private final List<EventDeletionGuard> deletionGuards;
     private final Clock clock;
+    private final RateLimiter limits;
     private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
 
     EventService(EventRepository events, CategoryRepository categories, EventInvitationRepository invitations,
             EventAuditRepository audit, UserRepository users, MarkdownRenderer markdown, ImageProcessor images,
             FileStorage storage, Outbox outbox, ApplicationEventPublisher publisher,
-            List<EventDeletionGuard> deletionGuards, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            List<EventDeletionGuard> deletionGuards, Clock clock, RateLimiter limits,
+            @Value("${guichet.base-url}") String baseUrl) {
         this.publisher = publisher;
         this.deletionGuards = deletionGuards;
         this.events = events;
@@ -87,6 +91,7 @@ public class EventService {
         this.storage = storage;
         this.outbox = outbox;
         this.clock = clock;
+        this.limits = limits;
         this.baseUrl = baseUrl;
     }
 
@@ -284,6 +289,8 @@ public class EventService {
         if (invitations.existsByEventIdAndEmail(eventId, address)) {
             throw Refusal.at("email", "event.invitation.already");
         }
+        // per event, whoever manages it; per organizer and per address, the controller's @RateLimited
+        limits.take(RateLimit.INVITATION, RateLimit.Scope.EVENT, eventId);
         invitations.save(new EventInvitation(eventId, address, clock.instant()));
         Optional<User> invited = users.findByEmail(address);
         outbox.enqueue(new Mail(address, invited.map(User::getLanguage).orElse(organizer.language()),

@@ -13,6 +13,8 @@ import org.guichet.account.PasswordPolicy;
 import org.guichet.account.SignedInSession;
 import org.guichet.account.SignupRequest;
 import org.guichet.account.User;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimited;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -43,6 +45,7 @@ class SignupController {
     }
 
     @PostMapping("/signup")
+    @RateLimited(RateLimit.SIGNUP)
     String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult result, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
         if (!result.hasFieldErrors("password")) {
