@@ -74,7 +74,13 @@ record RateLimitSettings(int maxTrackedKeys, Limits signup, Limits login, Limits
 
         @Override
         public String toString() {
-            return requests + "/" + DurationStyle.SIMPLE.print(period);
+            long seconds = period.toSeconds();
+            String unit = period.toNanosPart() != 0 ? period.toMillis() + "ms"
+                    : seconds % 86_400 == 0 ? seconds / 86_400 + "d"
+                    : seconds % 3_600 == 0 ? seconds / 3_600 + "h"
+                    : seconds % 60 == 0 ? seconds / 60 + "m"
+                    : seconds + "s";
+            return requests + "/" + unit;
         }
     }
 }
