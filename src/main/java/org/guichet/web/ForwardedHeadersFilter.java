@@ -51,6 +51,7 @@ class ForwardedHeadersFilter extends OncePerRequestFilter {
 
         private String remoteAddr;
         private String scheme;
+        private boolean secure;
         private String serverName;
         private int serverPort;
 
@@ -58,6 +59,7 @@ class ForwardedHeadersFilter extends OncePerRequestFilter {
             super(request);
             this.remoteAddr = request.getRemoteAddr();
             this.scheme = request.getScheme();
+            this.secure = request.isSecure();
             this.serverName = request.getServerName();
             this.serverPort = request.getServerPort();
         }
@@ -82,6 +84,7 @@ class ForwardedHeadersFilter extends OncePerRequestFilter {
             String port = origin.port();
             if (proto != null && (proto.equalsIgnoreCase("http") || proto.equalsIgnoreCase("https"))) {
                 scheme = proto.toLowerCase(Locale.ROOT);
+                secure = "https".equals(scheme);
             } else {
                 proto = null;
             }
@@ -207,7 +210,7 @@ class ForwardedHeadersFilter extends OncePerRequestFilter {
 
         @Override
         public boolean isSecure() {
-            return "https".equals(scheme);
+            return secure;
         }
 
         @Override

@@ -65,6 +65,14 @@ class ForwardedHeadersFilterTests {
     }
 
     @Test
+    void keepsTheConnectionsOwnSecurityWhenNothingIsForwarded() throws Exception {
+        MockHttpServletRequest request = request("203.0.113.5");
+        request.setSecure(true);
+        request.addHeader("X-Forwarded-Proto", "http");
+        assertThat(filtered(request).isSecure()).isTrue();
+    }
+
+    @Test
     void refusesToStartWithSomethingThatIsNotAnAddress() {
         assertThatThrownBy(() -> TrustedProxies.parse(List.of("proxy.example"))).isInstanceOf(
                 IllegalArgumentException.class);
