@@ -27,3 +27,24 @@ document.addEventListener('click', (event) => {
         setTimeout(() => { button.textContent = label; }, 2000);
     });
 });
+
+// A rate limit's refusal (429) to an htmx request: htmx swaps nothing on an error, so its message (the refusal
+// fragment the server sends) is shown right after the element that asked, replacing an earlier one.
+document.addEventListener('htmx:responseError', (event) => {
+    const xhr = event.detail.xhr;
+    if (!xhr || xhr.status !== 429) {
+        return;
+    }
+    const holder = document.createElement('template');
+    holder.innerHTML = xhr.responseText;
+    const message = holder.content.firstElementChild;
+    if (!message) {
+        return;
+    }
+    message.id = 'rate-limit-refusal';
+    const earlier = document.getElementById(message.id);
+    if (earlier) {
+        earlier.remove();
+    }
+    event.detail.elt.insertAdjacentElement('afterend', message);
+});

@@ -89,7 +89,7 @@ class AbandonedSignups implements SchedulingConfigurer {
             return false;
         }
         sessions.signOutEverywhere(user.getEmail(), null);
-        throttle.forget(user.getEmail());
+        throttle.forgetAccount(user.getEmail());
         if (user.getPhotoKey() != null) {
             storage.delete(user.getPhotoKey());
         }

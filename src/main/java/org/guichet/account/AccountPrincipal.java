@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.guichet.limits.LimitedAccount;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in user as the session keeps it: enough to draw every page without a query. */
-public final class AccountPrincipal implements UserDetails, CredentialsContainer, Serializable {
+public final class AccountPrincipal implements UserDetails, CredentialsContainer, Serializable, LimitedAccount {
 
     /**
      * The authority of an account whose address is proved: registering, buying, organising and invitations need it
@@ -54,6 +55,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         return new AccountPrincipal(user);
     }
 
+    @Override
     public long id() {
         return id;
     }

@@ -6,7 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Recent failed sign-ins for one key (an account, or a client address). */
+/** Recent failed sign-ins for one key (an account from one address, an account, or a client address). */
 @Entity
 @Table(name = "login_throttles")
 class LoginThrottleEntry {
@@ -34,7 +34,7 @@ class LoginThrottleEntry {
         }
         failures++;
         lastFailureAt = now;
-        lockedUntil = policy.lockedUntil(failures, now);
+        lockedUntil = policy.nextAttemptAt(failures, now);
     }
 
     int failures() {

@@ -17,4 +17,7 @@ interface LoginThrottleRepository extends JpaRepository<LoginThrottleEntry, Stri
     Optional<LoginThrottleEntry> findForUpdate(String key);
 
     List<LoginThrottleEntry> findByThrottleKeyIn(Collection<String> keys);
+
+    /** Spring Data escapes the prefix's own {@code %} and {@code _}. */
+    void deleteByThrottleKeyStartingWith(String prefix);
 }

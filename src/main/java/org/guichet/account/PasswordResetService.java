@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Forgotten passwords: a link with a random single-use token, valid one hour. The request is answered the same
- * whether or not the address has an account; using the link ends every session of the user.
+ * whether or not the address has an account; using the link ends every session of the user and forgets the failed
+ * sign-ins counted against the account.
  */
 @Service
 public class PasswordResetService {
@@ -34,11 +35,13 @@ public class PasswordResetService {
     private final PasswordEncoder passwordEncoder;
     private final Outbox outbox;
     private final SessionTerminator sessions;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private final String baseUrl;
 
     PasswordResetService(UserRepository users, AccountTokens tokens, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, Outbox outbox, SessionTerminator sessions, Clock clock,
+            PasswordEncoder passwordEncoder, Outbox outbox, SessionTerminator sessions, LoginThrottle throttle,
+            Clock clock,
             @Value("${guichet.base-url}") String baseUrl) {
         this.clock = clock;
         this.users = users;
@@ -47,6 +50,7 @@ public class PasswordResetService {
         this.passwordEncoder = passwordEncoder;
         this.outbox = outbox;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.baseUrl = baseUrl;
     }
 
@@ -107,5 +111,7 @@ public class PasswordResetService {
         outbox.enqueue(Mail.of(user.getEmail(), user.getLanguage(), "password-changed", Map.of(
                 "firstName", user.getFirstName())));
         sessions.signOutEverywhere(user.getEmail(), null);
+        // whoever proved they read the account's mail is its owner: no wrong password typed before keeps them out
+        throttle.forgetAccount(user.getEmail());
     }
 }

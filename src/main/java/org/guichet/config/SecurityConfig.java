@@ -16,6 +16,7 @@ import org.guichet.account.LoginThrottle;
 import org.guichet.account.Role;
 import org.guichet.account.SessionTerminator;
 import org.guichet.account.SignedInSession;
+import org.guichet.limits.RateLimiter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -68,7 +69,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService accounts, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, RememberMeTokens rememberMeTokens, SessionTerminator sessions,
+            LoginThrottle throttle, RateLimiter limits, RememberMeTokens rememberMeTokens, SessionTerminator sessions,
             RememberMeSettings rememberMeSettings, Clock clock, EmailVerification verification,
             SignedInSession session, AuthenticationSuccessHandler loginSucceeded,
             AuthenticationFailureHandler loginFailed,
@@ -78,12 +79,12 @@ class SecurityConfig {
                 rememberMeTokens, sessions, rememberMeSettings, clock);
 
         http
-                .authenticationManager(authenticationManager(accounts, passwordEncoder, throttle, rememberMe.getKey()))
+                .authenticationManager(authenticationManager(accounts, passwordEncoder, throttle, limits, rememberMe.getKey()))
                 .authorizeHttpRequests(requests -> requests
                         // Until its address is proved an account browses and edits its profile, nothing more.
                         .requestMatchers("/events/*/register", "/events/*/waitlist", "/waitlist/**", "/orders/**",
                                 "/invitations", "/invitations/**").hasAuthority(AccountPrincipal.VERIFIED)
-                        .requestMatchers("/", "/events", "/events/**", "/login", "/signup", "/signup/sent",
+                        .requestMatchers("/", "/events", "/events/**", "/login", "/login/throttled", "/signup", "/signup/sent",
                                 "/password/**", "/account/email/confirm", "/account/verify",
                                 "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/actuator/health", "/dev/mailbox/**", "/.well-known/**", "/sandbox/**",
@@ -125,10 +126,10 @@ class SecurityConfig {
 
     /** Passwords (behind the throttle) and remember-me cookies; no parent manager that could skip the throttle. */
     private static AuthenticationManager authenticationManager(UserDetailsService accounts,
-            PasswordEncoder passwordEncoder, LoginThrottle throttle, String rememberMeKey) {
+            PasswordEncoder passwordEncoder, LoginThrottle throttle, RateLimiter limits, String rememberMeKey) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle),
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, limits),
                 new RememberMeAuthenticationProvider(rememberMeKey));
     }
 

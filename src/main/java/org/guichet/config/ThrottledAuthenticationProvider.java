@@ -2,20 +2,28 @@ package org.guichet.config;
 
 import org.guichet.account.LoginThrottle;
 import org.guichet.account.LoginThrottled;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimiter;
+import org.guichet.limits.TooManyRequests;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-/** Password sign-in behind the login throttle: refused early while throttled, failures counted. */
+/**
+ * Password sign-in behind the login rate limit (every attempt from one client address) and the login throttle
+ * (failures): refused early while either says wait, failures counted, success forgets them.
+ */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final RateLimiter limits;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, LoginThrottle throttle, RateLimiter limits) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.limits = limits;
     }
 
     @Override
@@ -23,12 +31,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String email = attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
+        try {
+            limits.take(RateLimit.LOGIN, RateLimit.Scope.ADDRESS, address);
+        } catch (TooManyRequests tooMany) {
+            throw new LoginThrottled(tooMany.retryAfter());
+        }
         throttle.waitBeforeAttempt(email, address).ifPresent(wait -> {
             throw new LoginThrottled(wait);
         });
         try {
             Authentication authenticated = passwords.authenticate(attempt);
-            throttle.recordSuccess(email);
+            throttle.recordSuccess(email, address);
             return authenticated;
         } catch (BadCredentialsException wrongPassword) {
             throttle.recordFailure(email, address);

@@ -24,6 +24,8 @@ import org.guichet.account.EmailAddresses;
 import org.guichet.account.Role;
 import org.guichet.account.User;
 import org.guichet.account.UserRepository;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimiter;
 import org.guichet.shared.Refusal.Reason;
 import org.guichet.media.FileStorage;
 import org.guichet.media.ImageProcessor;
@@ -70,13 +72,15 @@ public class EventService {
     private final ApplicationEventPublisher publisher;
     private final List<EventDeletionGuard> deletionGuards;
     private final Clock clock;
+    private final RateLimiter limits;
     private final String baseUrl;
     private final SecureRandom random = new SecureRandom();
 
     EventService(EventRepository events, CategoryRepository categories, EventInvitationRepository invitations,
             EventAuditRepository audit, UserRepository users, MarkdownRenderer markdown, ImageProcessor images,
             FileStorage storage, Outbox outbox, ApplicationEventPublisher publisher,
-            List<EventDeletionGuard> deletionGuards, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            List<EventDeletionGuard> deletionGuards, Clock clock, RateLimiter limits,
+            @Value("${guichet.base-url}") String baseUrl) {
         this.publisher = publisher;
         this.deletionGuards = deletionGuards;
         this.events = events;
@@ -89,6 +93,7 @@ public class EventService {
         this.storage = storage;
         this.outbox = outbox;
         this.clock = clock;
+        this.limits = limits;
         this.baseUrl = baseUrl;
     }
 
@@ -304,6 +309,8 @@ public class EventService {
         if (invitations.existsByEventIdAndEmail(eventId, address)) {
             throw Refusal.at("email", "event.invitation.already");
         }
+        // per event, whoever manages it; per organizer and per address, the controller's @RateLimited
+        limits.take(RateLimit.INVITATION, RateLimit.Scope.EVENT, eventId);
         String secret = newToken();
         invitations.save(new EventInvitation(eventId, address, hash(secret), clock.instant()));
         Optional<User> invited = users.findByEmail(address);

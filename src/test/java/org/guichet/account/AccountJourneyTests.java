@@ -151,45 +151,6 @@ class AccountJourneyTests {
     }
 
     @Test
-    void slowsDownThenLocksAfterRepeatedWrongPasswordsWithoutRevealingTheAccount() throws Exception {
-        User user = Accounts.participant(accounts);
-        browser.from("10.20.30.40");
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            browser.logIn(user.getEmail(), "wrong password " + attempt).andExpect(redirectedUrl("/login?error"));
-            browser.open("/login?error")
-                    .andExpect(content().string(containsString("do not match")));
-        }
-        browser.logIn(user.getEmail(), "wrong password 5");
-        browser.open("/login?error");
-        browser.logIn(user.getEmail(), Accounts.PASSWORD).andExpect(redirectedUrl("/login?error"));
-        browser.open("/login?error")
-                .andExpect(content().string(containsString("Please wait 5 seconds")));
-
-        String unknown = Accounts.uniqueEmail("nobody");
-        Browser stranger = new Browser(mvc).from("10.20.30.41");
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            stranger.logIn(unknown, "wrong password " + attempt);
-            stranger.open("/login?error");
-        }
-        stranger.logIn(unknown, "anything").andExpect(redirectedUrl("/login?error"));
-        stranger.open("/login?error")
-                .andExpect(content().string(containsString("Please wait 5 seconds")));
-
-        for (int attempt = 6; attempt <= 10; attempt++) {
-            clock.advance(Duration.ofMinutes(2));
-            browser.logIn(user.getEmail(), "wrong password " + attempt);
-            browser.open("/login?error");
-        }
-        clock.advance(Duration.ofMinutes(2));
-        browser.logIn(user.getEmail(), Accounts.PASSWORD);
-        browser.open("/login?error")
-                .andExpect(content().string(containsString("paused for 13 minutes")));
-
-        clock.advance(Duration.ofMinutes(14));
-        browser.logIn(user.getEmail(), Accounts.PASSWORD).andExpect(redirectedUrl("/"));
-    }
-
-    @Test
     void updatesNamesAndLanguageAndShowsPagesInTheNewLanguage() throws Exception {
         User user = Accounts.participant(accounts);
         browser.logIn(user.getEmail(), Accounts.PASSWORD);

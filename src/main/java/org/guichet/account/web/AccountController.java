@@ -14,6 +14,8 @@ import org.guichet.shared.Refusals;
 import org.guichet.account.AccountService;
 import org.guichet.account.SignedInSession;
 import org.guichet.account.User;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimited;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
 import org.guichet.media.StoredImages;
@@ -131,6 +133,7 @@ class AccountController {
     }
 
     @PostMapping("/account/email")
+    @RateLimited(RateLimit.EMAIL_CHANGE)
     String requestEmailChange(@AuthenticationPrincipal AccountPrincipal principal,
             @Valid @ModelAttribute("emailForm") EmailForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {

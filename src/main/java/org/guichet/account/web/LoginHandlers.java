@@ -8,8 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.account.LoginThrottled;
+import org.guichet.limits.RetryWords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -18,7 +21,10 @@ import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
-/** What happens after a sign-in attempt: back where the user was going, or the form again with a reason. */
+/**
+ * What happens after a sign-in attempt: back where the user was going, or the form again with a reason (after a
+ * redirect for a wrong password; at once, with status 429, when sign-in must wait).
+ */
 @Configuration(proxyBeanMethods = false)
 class LoginHandlers {
 
@@ -44,16 +50,17 @@ class LoginHandlers {
     AuthenticationFailureHandler loginFailed() {
         SessionFlashMapManager flashMaps = new SessionFlashMapManager();
         return (request, response, exception) -> {
+            if (exception instanceof LoginThrottled throttled) {
+                // 429 with the form again, saying when to try: LoginController renders it
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RetryWords.wholeSeconds(throttled.retryAfter())));
+                request.setAttribute(LoginController.THROTTLED, throttled.retryAfter());
+                request.getRequestDispatcher(LoginController.THROTTLED_PATH).forward(request, response);
+                return;
+            }
             FlashMap flash = new FlashMap();
             flash.put(EMAIL, request.getParameter("email"));
-            if (exception instanceof LoginThrottled throttled) {
-                long seconds = Math.max(1, throttled.retryAfter().toSeconds());
-                boolean minutes = seconds > 90;
-                flash.put(ERROR, minutes ? "login.error.throttledMinutes" : "login.error.throttledSeconds");
-                flash.put(ERROR_ARGUMENT, minutes ? (seconds + 59) / 60 : seconds);
-            } else {
-                flash.put(ERROR, "login.error.badCredentials");
-            }
+            flash.put(ERROR, "login.error.badCredentials");
             flash.setTargetRequestPath("/login");
             flashMaps.saveOutputFlashMap(flash, request, response);
             response.sendRedirect(request.getContextPath() + "/login?error");

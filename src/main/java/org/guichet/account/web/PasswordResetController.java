@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusals;
 import org.guichet.account.PasswordResetService;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimited;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,6 +31,7 @@ class PasswordResetController {
 
     /** Answers the same page whether or not the address has an account. */
     @PostMapping("/password/forgot")
+    @RateLimited(value = RateLimit.PASSWORD_RESET_REQUEST, accountParameter = "email")
     String forgot(@RequestParam(defaultValue = "") String email, Model model) {
         if (email.isBlank() || email.length() > 254) {
             model.addAttribute("emailError", "NotBlank");
@@ -51,6 +54,7 @@ class PasswordResetController {
     }
 
     @PostMapping("/password/reset")
+    @RateLimited(RateLimit.PASSWORD_RESET)
     String reset(@Valid @ModelAttribute("form") ResetForm form, BindingResult result) {
         if (result.hasErrors()) {
             return resets.isUsable(form.getToken()) ? "account/reset" : "account/reset-invalid";

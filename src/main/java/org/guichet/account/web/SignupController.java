@@ -11,6 +11,8 @@ import org.guichet.account.AccountService;
 import org.guichet.account.EmailAddresses;
 import org.guichet.account.PasswordPolicy;
 import org.guichet.account.SignupRequest;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimited;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -41,6 +43,7 @@ class SignupController {
      * remembers what it signed up as, so following the link here signs the new account in.
      */
     @PostMapping("/signup")
+    @RateLimited(RateLimit.SIGNUP)
     String signUp(@Valid @ModelAttribute("form") SignupForm form, BindingResult result, Locale locale,
             HttpServletRequest request, RedirectAttributes redirect) {
         if (!result.hasFieldErrors("password")) {

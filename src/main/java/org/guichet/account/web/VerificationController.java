@@ -8,6 +8,8 @@ import org.guichet.account.AccountPrincipal;
 import org.guichet.account.EmailVerification;
 import org.guichet.account.SignedInSession;
 import org.guichet.account.User;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimited;
 import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusals;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -66,8 +68,8 @@ class VerificationController {
         return "account/verified";
     }
 
-    /** Rate-limited by the request limiter (one place for every limit), not here. */
     @PostMapping("/account/verification/resend")
+    @RateLimited(RateLimit.VERIFICATION_RESEND)
     String resend(@AuthenticationPrincipal AccountPrincipal principal, RedirectAttributes redirect) {
         boolean sent = verification.resend(principal.id());
         redirect.addFlashAttribute("saved", sent ? "account.verify.resent" : "account.verify.already");

@@ -13,6 +13,8 @@ import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.event.Money;
 import org.guichet.event.MoneyInput;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimited;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -142,6 +144,7 @@ class OrganizerEventController {
     }
 
     @PostMapping("/dashboard/events/{id}/invitations")
+    @RateLimited(RateLimit.INVITATION)
     String invite(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal organizer,
             @RequestParam(defaultValue = "") String email, RedirectAttributes redirect) {
         try {
