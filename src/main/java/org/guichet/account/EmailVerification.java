@@ -10,6 +10,7 @@ import org.guichet.shared.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,12 +28,14 @@ public class EmailVerification {
     private final AccountTokens tokens;
     private final Outbox outbox;
     private final VerificationSettings settings;
+    private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final String baseUrl;
 
     EmailVerification(UserRepository users, AccountTokens tokens, Outbox outbox, VerificationSettings settings,
-            Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            PasswordEncoder passwordEncoder, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
         this.users = users;
+        this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.outbox = outbox;
         this.settings = settings;
@@ -64,9 +67,36 @@ public class EmailVerification {
         return true;
     }
 
-    /** Follows a link: the address it was sent to is the account's, and it is now proved. */
+    /** The account a link would verify, without using it: refused when the link is unknown, used or expired. */
+    @Transactional(readOnly = true)
+    public User accountOf(String secret) {
+        return users.findById(usableToken(secret).userId()).orElseThrow();
+    }
+
+    /**
+     * Follows a link in the browser that signed up or signed in as its account: the address it was sent to is the
+     * account's, and it is now proved.
+     */
     @Transactional
     public User verify(String secret) {
+        return verify(usableToken(secret));
+    }
+
+    /**
+     * Follows a link anywhere else: the one who reads the mail must also know the account's password, so that
+     * whoever signed up with somebody else's address cannot have the owner confirm it for them.
+     */
+    @Transactional
+    public User verifyWithPassword(String secret, String password) {
+        AccountToken token = usableToken(secret);
+        User user = users.findById(token.userId()).orElseThrow(() -> new Refusal("account.verify.linkInvalid"));
+        if (password == null || !passwordEncoder.matches(password, user.getPasswordHash())) {
+            throw Refusal.at("password", "account.verify.passwordWrong");
+        }
+        return verify(token);
+    }
+
+    private AccountToken usableToken(String secret) {
         AccountToken token = tokens.find(secret, AccountToken.Purpose.EMAIL_VERIFICATION)
                 .orElseThrow(() -> new Refusal("account.verify.linkInvalid"));
         if (token.isUsed()) {
@@ -75,6 +105,10 @@ public class EmailVerification {
         if (!token.isUsable(clock.instant())) {
             throw new Refusal("account.verify.linkExpired");
         }
+        return token;
+    }
+
+    private User verify(AccountToken token) {
         User user = users.findById(token.userId()).orElseThrow(() -> new Refusal("account.verify.linkInvalid"));
         if (!user.getEmail().equals(token.newEmail())) {
             // sent to an address the account no longer has

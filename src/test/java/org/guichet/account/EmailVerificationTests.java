@@ -69,9 +69,18 @@ class EmailVerificationTests {
         assertThat(jdbc.queryForObject("select count(*) from account_tokens where token_hash = ?", Long.class, token))
                 .as("only a hash of the token is stored").isZero();
 
-        // followed on another device, not signed in: verified, and asked to log in
+        // followed on another device, not signed in: the account's password is asked before anything is confirmed
         Browser phone = new Browser(mvc);
         phone.open(link).andExpect(status().isOk())
+                .andExpect(content().string(containsString("type the password of the account")))
+                .andExpect(content().string(containsString("href=\"/password/forgot\"")));
+        assertThat(users.findByEmail(email).orElseThrow().isEmailVerified()).isFalse();
+        phone.submit("/account/verify", "token", token, "password", "not the passphrase")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("This is not the account&#39;s password.")));
+        assertThat(users.findByEmail(email).orElseThrow().isEmailVerified()).isFalse();
+        phone.submit("/account/verify", "token", token, "password", "a long and rare passphrase")
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(email + " is confirmed")))
                 .andExpect(content().string(containsString("href=\"/login\"")));
         assertThat(users.findByEmail(email).orElseThrow().isEmailVerified()).isTrue();
@@ -80,6 +89,21 @@ class EmailVerificationTests {
                 .andExpect(content().string(containsString("already been used")));
         new Browser(mvc).open("/account/verify?token=made-up").andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("is not valid")));
+    }
+
+    @Test
+    void theOwnerOfASquattedAddressCannotConfirmTheSquattersAccountByFollowingTheLink() throws Exception {
+        String victim = Accounts.uniqueEmail("victim");
+        new Browser(mvc).submit("/signup", "email", victim, "password", "the squatter's own passphrase",
+                "firstName", "Not", "lastName", "Them", "accountType", "ORGANISE");
+        String link = TestMail.firstLinkPath(mail.deliverAndRead(victim).get(0));
+
+        Browser owner = new Browser(mvc);
+        owner.open(link).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Then someone else used your address")));
+
+        assertThat(users.findByEmail(victim).orElseThrow().isEmailVerified())
+                .as("opening the link alone confirms nothing").isFalse();
     }
 
     @Test
@@ -124,8 +148,9 @@ class EmailVerificationTests {
                 .andExpect(content().string(containsString("action=\"/account/verification/resend\"")))
                 .andExpect(content().string(not(containsString("id=\"verification-banner\""))));
 
-        new Browser(mvc).open(TestMail.firstLinkPath(mail.deliverAndRead(user.getEmail()).get(0)))
-                .andExpect(status().isOk());
+        String link = TestMail.firstLinkPath(mail.deliverAndRead(user.getEmail()).get(0));
+        new Browser(mvc).submit("/account/verify", "token", link.substring(link.indexOf("token=") + 6),
+                "password", Accounts.PASSWORD).andExpect(status().isOk());
 
         laptop.open("/invitations").andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("id=\"verification-banner\""))));

@@ -76,7 +76,13 @@ class InvitationLinkTests {
         MimeMessage verification = mail.deliverAndRead(vip).stream()
                 .filter(message -> TestMail.firstLinkPath(message).startsWith("/account/verify")).findFirst()
                 .orElseThrow();
-        new Browser(mvc).open(TestMail.firstLinkPath(verification)).andExpect(status().isOk());
+        String link = TestMail.firstLinkPath(verification);
+        Browser mailboxOwner = new Browser(mvc);
+        mailboxOwner.open(link).andExpect(status().isOk());
+        stranger.open("/invitations").andExpect(status().isForbidden());
+        // reading the mail is not enough: the one who reads it must also know the password the account was opened with
+        mailboxOwner.submit("/account/verify", "token", link.substring(link.indexOf("token=") + 6),
+                "password", "a long and rare passphrase").andExpect(status().isOk());
         stranger.open("/invitations").andExpect(status().isOk())
                 .andExpect(content().string(containsString("Gala des partenaires")));
         stranger.open("/events/" + gala.getId()).andExpect(status().isOk());

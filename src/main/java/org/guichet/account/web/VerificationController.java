@@ -40,31 +40,73 @@ class VerificationController {
         this.session = session;
     }
 
+    /**
+     * In the browser that signed up, or signed in as the link's account, the link confirms the address at once.
+     * Anywhere else it asks for the account's password first: reading the mail alone does not confirm an account
+     * someone else may have opened with this address.
+     */
     @GetMapping("/account/verify")
     String verify(@RequestParam(required = false) String token, @AuthenticationPrincipal AccountPrincipal principal,
             Model model, HttpServletRequest request, HttpServletResponse response) {
         User user;
         try {
+            user = verification.accountOf(token);
+        } catch (Refusal problem) {
+            return refused(problem, model, response);
+        }
+        boolean signedInAsIt = principal != null && principal.id() == user.getId();
+        if (!signedInAsIt && !(principal == null && signedUpHere(request, user))) {
+            model.addAttribute("token", token);
+            model.addAttribute("email", user.getEmail());
+            return "account/verify-password";
+        }
+        try {
             user = verification.verify(token);
         } catch (Refusal problem) {
-            Refusals.show(model, problem);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return "account/verified";
+            return refused(problem, model, response);
         }
-        boolean signedIn = principal != null && principal.id() == user.getId();
-        if (signedIn) {
+        if (signedInAsIt) {
             session.refresh(user, request, response);
-        } else if (principal == null && signedUpHere(request, user)) {
+        } else {
+            forgetSignUp(request);
             session.signIn(user, request, response);
-            signedIn = true;
         }
         model.addAttribute("email", user.getEmail());
-        model.addAttribute("signedIn", signedIn);
-        SavedRequest wanted = signedIn ? requestCache.getRequest(request, response) : null;
+        model.addAttribute("signedIn", true);
+        SavedRequest wanted = requestCache.getRequest(request, response);
         if (wanted != null) {
             requestCache.removeRequest(request, response);
             model.addAttribute("continueUrl", wanted.getRedirectUrl());
         }
+        return "account/verified";
+    }
+
+    /** The link followed in another browser, with the account's password: confirmed, then signed in as usual. */
+    @PostMapping("/account/verify")
+    @RateLimited(RateLimit.LOGIN)
+    String verifyWithPassword(@RequestParam(required = false) String token,
+            @RequestParam(required = false) String password, Model model, HttpServletResponse response) {
+        User user;
+        try {
+            user = verification.verifyWithPassword(token, password);
+        } catch (Refusal problem) {
+            if ("password".equals(problem.field())) {
+                model.addAttribute("token", token);
+                model.addAttribute("email", verification.accountOf(token).getEmail());
+                model.addAttribute("passwordError", problem.messageKey());
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                return "account/verify-password";
+            }
+            return refused(problem, model, response);
+        }
+        model.addAttribute("email", user.getEmail());
+        model.addAttribute("signedIn", false);
+        return "account/verified";
+    }
+
+    private static String refused(Refusal problem, Model model, HttpServletResponse response) {
+        Refusals.show(model, problem);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return "account/verified";
     }
 
@@ -85,10 +127,13 @@ class VerificationController {
 
     private static boolean signedUpHere(HttpServletRequest request, User user) {
         HttpSession httpSession = request.getSession(false);
-        if (httpSession == null || !user.getEmail().equals(httpSession.getAttribute(SIGNED_UP_AS))) {
-            return false;
+        return httpSession != null && user.getEmail().equals(httpSession.getAttribute(SIGNED_UP_AS));
+    }
+
+    private static void forgetSignUp(HttpServletRequest request) {
+        HttpSession httpSession = request.getSession(false);
+        if (httpSession != null) {
+            httpSession.removeAttribute(SIGNED_UP_AS);
         }
-        httpSession.removeAttribute(SIGNED_UP_AS);
-        return true;
     }
 }
