@@ -36,6 +36,7 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -52,6 +53,9 @@ class SecurityConfig {
     static final String CHECK_IN_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'",
             "script-src 'self' 'wasm-unsafe-eval'");
     private static final RequestMatcher CHECK_IN = PathPatternRequestMatcher.pathPattern("/dashboard/events/*/checkin");
+    private static final RequestMatcher ONE_EVENTS_DASHBOARD = new AndRequestMatcher(
+            PathPatternRequestMatcher.pathPattern("/dashboard/events/*/**"),
+            new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/dashboard/events/new")));
     private static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(30);
 
     @Bean
@@ -127,12 +131,12 @@ class SecurityConfig {
 
     /**
      * Someone who may not manage events asking for one event's dashboard pages is told it does not exist, as
-     * another organizer is: those pages never confirm that an event id is real. A bad CSRF token stays a 403.
+     * another organizer is: those pages never confirm that an event id is real. The form for a new event is no
+     * event's page: it stays a 403, as the dashboard is. A bad CSRF token stays a 403.
      */
     private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
-        if (!(denied instanceof CsrfException) && request.getRequestURI()
-                .startsWith(request.getContextPath() + "/dashboard/events/")) {
+        if (!(denied instanceof CsrfException) && ONE_EVENTS_DASHBOARD.matches(request)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
