@@ -74,6 +74,7 @@ final class SecurityFixture {
     private final WaitingLists waitingLists;
     private final CategoryAdmin categories;
     private final AccountService accounts;
+    private final UserRepository users;
 
     static synchronized SecurityFixture in(ApplicationContext context) {
         if (built == null) {
@@ -89,6 +90,7 @@ final class SecurityFixture {
         waitingLists = context.getBean(WaitingLists.class);
         categories = context.getBean(CategoryAdmin.class);
         accounts = context.getBean(AccountService.class);
+        users = context.getBean(UserRepository.class);
         EventService events = context.getBean(EventService.class);
         CheckIns checkIns = context.getBean(CheckIns.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -97,7 +99,7 @@ final class SecurityFixture {
         otherOrganizer = Accounts.organizer(accounts);
         participant = Accounts.participant(accounts);
         attendee = Accounts.participant(accounts);
-        admin = Accounts.admin(context.getBean(UserRepository.class), context.getBean(PasswordEncoder.class));
+        admin = Accounts.admin(users, context.getBean(PasswordEncoder.class));
 
         event = testEvents.as(owner, () -> events.create(AccountPrincipal.of(owner),
                 testEvents.details("Probe night", "Lyon", "conference", 10, "0", Visibility.PUBLIC),
@@ -227,7 +229,7 @@ final class SecurityFixture {
     /** The account as it is now (a name changed by a form shows in the next request's principal). */
     User current(Role role) {
         User user = user(role);
-        return user == null ? null : accounts.find(user.getId());
+        return user == null ? null : users.findById(user.getId()).orElseThrow();
     }
 
     private long newCategory() {
