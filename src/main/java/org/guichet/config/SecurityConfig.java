@@ -47,6 +47,7 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -66,6 +67,9 @@ class SecurityConfig {
     private static final RequestMatcher CHECK_IN = PathPatternRequestMatcher.pathPattern("/dashboard/events/*/checkin");
     /** The page (any method: a refused POST is forwarded there too) that asks to confirm the address first. */
     static final String VERIFICATION_REQUIRED = "/account/verification/required";
+    private static final RequestMatcher ONE_EVENTS_DASHBOARD = new AndRequestMatcher(
+            PathPatternRequestMatcher.pathPattern("/dashboard/events/*/**"),
+            new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/dashboard/events/new")));
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService accounts, PasswordEncoder passwordEncoder,
@@ -147,7 +151,7 @@ class SecurityConfig {
      * An account whose address is not proved yet, refused what it could do once proved, is told so, with a button
      * to send the link again. Someone who may not manage events asking for one event's dashboard pages is told it
      * does not exist, as another organizer is: those pages never confirm that an event id is real. A bad CSRF token
-     * stays a 403.
+     * stays a 403. The form for a new event is no event's page: it stays a 403, as the dashboard is.
      */
     private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
@@ -157,8 +161,7 @@ class SecurityConfig {
             verificationPage.handle(request, response, denied);
             return;
         }
-        if (!(denied instanceof CsrfException) && request.getRequestURI()
-                .startsWith(request.getContextPath() + "/dashboard/events/")) {
+        if (!(denied instanceof CsrfException) && ONE_EVENTS_DASHBOARD.matches(request)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -87,9 +87,11 @@ class RegistrationController {
         }
         UriComponentsBuilder back = UriComponentsBuilder.fromPath("/events/{id}");
         if (key != null) {
-            back.queryParam("key", key);
+            back.queryParam("key", "{key}");
         }
-        return "redirect:" + back.buildAndExpand(id).encode().toUriString() + "#register";
+        // the key is a URI variable: braces typed in it stay text, never a template to expand
+        return "redirect:" + back.encode().buildAndExpand(Map.of("id", id, "key", key == null ? "" : key))
+                .toUriString() + "#register";
     }
 
     @PostMapping("/orders/{id}/cancel")

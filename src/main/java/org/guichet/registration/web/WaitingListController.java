@@ -1,5 +1,7 @@
 package org.guichet.registration.web;
 
+import java.util.Map;
+
 import org.guichet.account.AccountPrincipal;
 import org.guichet.registration.CheckoutPort;
 import org.guichet.registration.Order;
@@ -74,8 +76,10 @@ class WaitingListController {
     private static String eventPage(long id, String key) {
         UriComponentsBuilder page = UriComponentsBuilder.fromPath("/events/{id}");
         if (key != null) {
-            page.queryParam("key", key);
+            page.queryParam("key", "{key}");
         }
-        return page.buildAndExpand(id).encode().toUriString() + "#register";
+        // the key is a URI variable: braces typed in it stay text, never a template to expand
+        return page.encode().buildAndExpand(Map.of("id", id, "key", key == null ? "" : key))
+                .toUriString() + "#register";
     }
 }
