@@ -16,14 +16,17 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.guichet.account.User;
+import org.guichet.limits.RateLimiter;
 import org.guichet.security.HostileValues.Hostile;
 import org.guichet.security.Routes.Route;
 import org.guichet.security.SecurityFixture.Role;
 import org.guichet.support.Accounts;
+import org.guichet.support.ClientAddresses;
 import org.guichet.support.IntegrationTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +55,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HostileInputTests {
 
     /** Roles in the order a form is looked for: the one that sees most first. */
-    private static final List<Role> SEEKERS = List.of(Role.OWNER, Role.PARTICIPANT, Role.ADMIN, Role.VISITOR);
+    private static final List<Role> SEEKERS = List.of(Role.OWNER, Role.PARTICIPANT, Role.ADMIN, Role.VISITOR,
+            Role.UNVERIFIED);
     private static final AtomicInteger UNIQUE = new AtomicInteger();
 
     @Autowired
@@ -60,6 +64,14 @@ class HostileInputTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    RateLimiter limits;
+
+    @AfterEach
+    void leaveTheLimitsAsFound() {
+        limits.forgetAll();
+    }
 
     /** One form as a page renders it: where it posts, who saw it, and its fields with their values. */
     record Form(String method, String action, Role role, Map<String, String> fields, Map<String, String> types) {
@@ -256,6 +268,12 @@ class HostileInputTests {
     private Answer send(String method, String path, Map<String, String> parameters, User user) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path)
                 .accept(MediaType.TEXT_HTML, MediaType.ALL);
+        // each request from an address of its own: per-address limits and the sign-in throttle are not what is probed
+        String client = ClientAddresses.unique();
+        request.with(sent -> {
+            sent.setRemoteAddr(client);
+            return sent;
+        });
         parameters.forEach(request::param);
         if (!method.equals("GET")) {
             request.with(csrf());
@@ -263,6 +281,8 @@ class HostileInputTests {
         if (user != null) {
             request.with(authentication(Accounts.signedIn(user)));
         }
+        // hostile values are to reach the handlers, not the rate limits (tested on their own in RateLimitTests)
+        limits.forgetAll();
         try {
             return new Answer(mvc.perform(request).andReturn().getResponse(), null);
         } catch (Exception unanswered) {

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.assertj.core.api.SoftAssertions;
+import org.guichet.limits.RateLimiter;
 import org.guichet.security.Routes.Route;
 import org.guichet.security.SecurityFixture.Role;
 import org.guichet.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * <p>The rules the table keeps: a visitor is sent to sign in for a page that needs an account; another organizer's
  * event, and another person's order or ticket, do not exist (404, never 403); someone without the organizer role
  * asking for one event's dashboard pages is told the same 404; the dashboard's own pages and the administrators'
- * pages answer 403 to a signed-in account without the role (those addresses are no secret). Refused actions are
+ * pages answer 403 to a signed-in account without the role (those addresses are no secret). An account whose address
+ * is not confirmed yet is answered 403, with the page that asks to confirm it, for all it may not do until then
+ * (registering, paying, the waiting list, invitations, and, for an organizer, the dashboard). Refused actions are
  * redirects (the refusal is shown on the next page) or the form again (200), never a server error.
  *
  * <p>{@code {id}} is the fixture's public event, except under {@code /orders} (the participant's held paid order),
@@ -37,109 +41,118 @@ import org.springframework.test.web.servlet.MockMvc;
 class RouteAccessTests {
 
     static final String MATRIX = """
-                                                                    visitor  participant  organizer  owner  admin
-            GET  /                                                  200      200          200        200    200
-            GET  /.well-known/guichet-ticket-key                    200      200          200        200    200
-            ANY  /error                                             404      404          404        404    404
-            GET  /actuator/health                                   200      200          200        200    200
-            GET  /actuator/health/**                                404      404          404        404    404
-            GET  /login                                             200      200          200        200    200
-            POST /login                                             302      302          302        302    302
-            POST /logout                                            302      302          302        302    302
-            POST /locale                                            302      302          302        302    302
-            GET  /signup                                            200      200          200        200    200
-            POST /signup                                            200      200          200        200    200
-            GET  /password/forgot                                   200      200          200        200    200
-            POST /password/forgot                                   200      200          200        200    200
-            GET  /password/reset                                    200      200          200        200    200
-            POST /password/reset                                    200      200          200        200    200
-            GET  /account                                           login    200          200        200    200
-            POST /account/profile                                   login    200          200        200    200
-            POST /account/photo                                     login    200          200        200    200
-            POST /account/photo/delete                              login    302          302        302    302
-            POST /account/password                                  login    200          200        200    200
-            POST /account/email                                     login    200          200        200    200
-            GET  /account/email/confirm                             400      400          400        400    400
-            GET  /media/{folder}/{name}                             200      200          200        200    200
-            GET  /dev/mailbox                                       200      200          200        200    200
-            GET  /dev/mailbox/{id}                                  200      200          200        200    200
-            GET  /dev/mailbox/{id}/html                             200      200          200        200    200
-            GET  /dev/mailbox/{id}/attachments/{attachmentId}       200      200          200        200    200
+                                                                    visitor  unverified  participant  organizer  owner  admin
+            GET  /                                                  200      200         200          200        200    200
+            GET  /.well-known/guichet-ticket-key                    200      200         200          200        200    200
+            ANY  /error                                             404      404         404          404        404    404
+            GET  /actuator/health                                   200      200         200          200        200    200
+            GET  /actuator/health/**                                404      404         404          404        404    404
+            GET  /login                                             200      200         200          200        200    200
+            POST /login                                             302      302         302          302        302    302
+            POST /login/throttled                                   302      302         302          302        302    302
+            POST /logout                                            302      302         302          302        302    302
+            POST /locale                                            302      302         302          302        302    302
+            GET  /signup                                            200      200         200          200        200    200
+            POST /signup                                            200      200         200          200        200    200
+            GET  /signup/sent                                       200      200         200          200        200    200
+            GET  /password/forgot                                   200      200         200          200        200    200
+            POST /password/forgot                                   200      200         200          200        200    200
+            GET  /password/reset                                    200      200         200          200        200    200
+            POST /password/reset                                    200      200         200          200        200    200
+            GET  /account                                           login    200         200          200        200    200
+            POST /account/profile                                   login    200         200          200        200    200
+            POST /account/photo                                     login    200         200          200        200    200
+            POST /account/photo/delete                              login    302         302          302        302    302
+            POST /account/password                                  login    200         200          200        200    200
+            POST /account/email                                     login    200         200          200        200    200
+            GET  /account/photo                                     login    404         404          404        404    404
+            ANY  /account/verification/required                     login    200         200          200        200    200
+            POST /account/verification/resend                       login    302         302          302        302    302
+            GET  /account/verify                                    400      400         400          400        400    400
+            POST /account/verify                                    400      400         400          400        400    400
+            GET  /account/email/confirm                             400      400         400          400        400    400
+            GET  /dev/mailbox                                       200      200         200          200        200    200
+            GET  /dev/mailbox/{id}                                  200      200         200          200        200    200
+            GET  /dev/mailbox/{id}/html                             200      200         200          200        200    200
+            GET  /dev/mailbox/{id}/attachments/{attachmentId}       200      200         200          200        200    200
 
-            GET  /events                                            200      200          200        200    200
-            GET  /events/{id}                                       200      200          200        200    200
-            GET  /events/{id}/{slug}                                200      200          200        200    200
-            GET  /events/{id}/calendar.ics                          200      200          200        200    200
-            GET  /events/{id}[draft]                                404      404          404        200    200
-            GET  /events/{id}/{slug}[draft]                         404      404          404        200    200
-            GET  /events/{id}/calendar.ics[draft]                   404      404          404        200    200
-            GET  /events/{id}[private]                              404      200          404        200    200
-            GET  /events/{id}/calendar.ics[private]                 404      200          404        200    200
-            GET  /invitations                                       login    200          200        200    200
-            GET  /events/{id}/register                              login    200          200        200    200
-            POST /events/{id}/register                              login    302          302        302    302
-            GET  /events/{id}/register[draft]                       login    404          404        200    200
-            POST /events/{id}/register[draft]                       login    404          404        302    302
-            POST /events/{id}/register[private]                     login    302          404        302    302
-            GET  /events/{id}/waitlist                              login    302          302        302    302
-            POST /events/{id}/waitlist                              login    302          302        302    302
-            POST /waitlist/{entryId}/leave                          login    302          404        404    404
-            POST /waitlist/{entryId}/claim                          login    302          404        404    404
+            GET  /events                                            200      200         200          200        200    200
+            GET  /events/{id}                                       200      200         200          200        200    200
+            GET  /events/{id}/{slug}                                200      200         200          200        200    200
+            GET  /events/{id}/calendar.ics                          200      200         200          200        200    200
+            GET  /events/{id}/picture/{size}                        200      200         200          200        200    200
+            GET  /events/{id}[draft]                                404      404         404          404        200    200
+            GET  /events/{id}/{slug}[draft]                         404      404         404          404        200    200
+            GET  /events/{id}/calendar.ics[draft]                   404      404         404          404        200    200
+            GET  /events/{id}[private]                              404      404         200          404        200    200
+            GET  /events/{id}/calendar.ics[private]                 404      404         200          404        200    200
+            GET  /invitations                                       login    403         200          200        200    200
+            GET  /invitations/accept                                login    403         400          400        400    400
+            GET  /events/{id}/register                              login    403         200          200        200    200
+            POST /events/{id}/register                              login    403         302          302        302    302
+            GET  /events/{id}/register[draft]                       login    403         404          404        200    200
+            POST /events/{id}/register[draft]                       login    403         404          404        302    302
+            POST /events/{id}/register[private]                     login    403         302          404        302    302
+            GET  /events/{id}/waitlist                              login    403         302          302        302    302
+            POST /events/{id}/waitlist                              login    403         302          302        302    302
+            POST /waitlist/{entryId}/leave                          login    403         302          404        404    404
+            POST /waitlist/{entryId}/claim                          login    403         302          404        404    404
 
-            GET  /tickets                                           login    200          200        200    200
-            GET  /tickets/{id}                                      login    200          404        200    200
-            GET  /tickets/{id}/qr.png                               login    200          404        200    200
-            GET  /tickets/{id}/ticket.pdf                           login    200          404        200    200
-            GET  /tickets/{id}/calendar.ics                         login    200          404        200    200
-            POST /tickets/{id}/attendee                             login    302          404        404    404
-            GET  /tickets/{id}[othersTicket]                        login    404          404        200    200
-            GET  /tickets/{id}/ticket.pdf[othersTicket]             login    404          404        200    200
-            POST /tickets/{id}/attendee[othersTicket]               login    404          404        404    404
-            GET  /orders/{id}/pay                                   login    200          404        404    404
-            POST /orders/{id}/pay                                   login    302          404        404    404
-            GET  /orders/{id}/return                                login    200          404        404    404
-            GET  /orders/{id}/status                                login    200          404        404    404
-            POST /orders/{id}/cancel                                login    302          404        404    404
-            POST /orders/{id}/refund                                login    302          404        404    404
-            GET  /orders/{id}/pay[others]                           login    404          404        404    404
-            POST /orders/{id}/cancel[others]                        login    404          404        404    404
-            POST /orders/{id}/refund[others]                        login    404          404        404    404
-            GET  /sandbox/checkout/{id}                             200      200          200        200    200
-            POST /sandbox/checkout/{id}                             200      200          200        200    200
-            POST /payments/webhook/sandbox                          400      400          400        400    400
-            POST /payments/webhook/stripe                           400      400          400        400    400
+            GET  /tickets                                           login    200         200          200        200    200
+            GET  /tickets/{id}                                      login    404         200          404        200    200
+            GET  /tickets/{id}/qr.png                               login    404         200          404        200    200
+            GET  /tickets/{id}/ticket.pdf                           login    404         200          404        200    200
+            GET  /tickets/{id}/calendar.ics                         login    404         200          404        200    200
+            POST /tickets/{id}/attendee                             login    404         302          404        404    404
+            GET  /tickets/{id}[othersTicket]                        login    404         404          404        200    200
+            GET  /tickets/{id}/ticket.pdf[othersTicket]             login    404         404          404        200    200
+            POST /tickets/{id}/attendee[othersTicket]               login    404         404          404        404    404
+            GET  /orders/{id}/pay                                   login    403         200          404        404    404
+            POST /orders/{id}/pay                                   login    403         302          404        404    404
+            GET  /orders/{id}/return                                login    403         200          404        404    404
+            GET  /orders/{id}/status                                login    403         200          404        404    404
+            POST /orders/{id}/cancel                                login    403         302          404        404    404
+            POST /orders/{id}/refund                                login    403         302          404        404    404
+            GET  /orders/{id}/pay[others]                           login    403         404          404        404    404
+            POST /orders/{id}/cancel[others]                        login    403         404          404        404    404
+            POST /orders/{id}/refund[others]                        login    403         404          404        404    404
+            GET  /sandbox/checkout/{id}                             200      200         200          200        200    200
+            POST /sandbox/checkout/{id}                             200      200         200          200        200    200
+            POST /payments/webhook/sandbox                          400      400         400          400        400    400
+            POST /payments/webhook/stripe                           400      400         400          400        400    400
 
-            GET  /dashboard                                         login    403          200        200    200
-            GET  /dashboard/events/new                              login    403          200        200    200
-            POST /dashboard/events/new                              login    403          200        200    200
-            GET  /dashboard/events/{id}                             login    404          404        200    200
-            GET  /dashboard/events/{id}[draft]                      login    404          404        200    200
-            GET  /dashboard/events/{id}/edit                        login    404          404        200    200
-            POST /dashboard/events/{id}/edit                        login    404          404        200    200
-            POST /dashboard/events/{id}/publish                     login    404          404        302    302
-            POST /dashboard/events/{id}/cancel                      login    404          404        302    302
-            POST /dashboard/events/{id}/delete                      login    404          404        302    302
-            POST /dashboard/events/{id}/duplicate                   login    404          404        302    302
-            POST /dashboard/events/{id}/private-link                login    404          404        302    302
-            POST /dashboard/events/{id}/invitations                 login    404          404        302    302
-            GET  /dashboard/events/{id}/tickets                     login    404          404        200    200
-            POST /dashboard/events/{id}/tickets                     login    404          404        200    200
-            POST /dashboard/events/{id}/tickets/{typeId}            login    404          404        302    302
-            POST /dashboard/events/{id}/tickets/{typeId}/close      login    404          404        302    302
-            POST /dashboard/events/{id}/tickets/{typeId}/reopen     login    404          404        302    302
-            POST /dashboard/events/{id}/tickets/{typeId}/delete     login    404          404        302    302
-            GET  /dashboard/events/{id}/attendees                   login    404          404        200    200
-            GET  /dashboard/events/{id}/attendees.{format:csv|xlsx} login    404          404        200    200
-            GET  /dashboard/events/{id}/checkin                     login    404          404        200    200
-            POST /dashboard/events/{id}/checkin                     login    404          404        200    200
-            GET  /dashboard/events/{id}/checkin/progress            login    404          404        200    200
-            POST /dashboard/events/{id}/checkin/{ticketId}          login    404          404        200    200
-            POST /dashboard/events/{id}/checkin/{ticketId}/undo     login    404          404        200    200
+            GET  /dashboard                                         login    403         403          200        200    200
+            GET  /dashboard/events/new                              login    403         403          200        200    200
+            POST /dashboard/events/new                              login    403         403          200        200    200
+            GET  /dashboard/events/{id}                             login    403         404          404        200    200
+            GET  /dashboard/events/{id}[draft]                      login    403         404          404        200    200
+            GET  /dashboard/events/{id}/edit                        login    403         404          404        200    200
+            POST /dashboard/events/{id}/edit                        login    403         404          404        200    200
+            POST /dashboard/events/{id}/publish                     login    403         404          404        302    302
+            POST /dashboard/events/{id}/cancel                      login    403         404          404        302    302
+            POST /dashboard/events/{id}/delete                      login    403         404          404        302    302
+            POST /dashboard/events/{id}/duplicate                   login    403         404          404        302    302
+            POST /dashboard/events/{id}/private-link                login    403         404          404        302    302
+            POST /dashboard/events/{id}/invitations                 login    403         404          404        302    302
+            GET  /dashboard/events/{id}/tickets                     login    403         404          404        200    200
+            POST /dashboard/events/{id}/tickets                     login    403         404          404        200    200
+            POST /dashboard/events/{id}/tickets/{typeId}            login    403         404          404        302    302
+            POST /dashboard/events/{id}/tickets/{typeId}/close      login    403         404          404        302    302
+            POST /dashboard/events/{id}/tickets/{typeId}/reopen     login    403         404          404        302    302
+            POST /dashboard/events/{id}/tickets/{typeId}/delete     login    403         404          404        302    302
+            GET  /dashboard/events/{id}/attendees                   login    403         404          404        200    200
+            GET  /dashboard/events/{id}/attendees.{format:csv|xlsx} login    403         404          404        200    200
+            GET  /dashboard/events/{id}/checkin                     login    403         404          404        200    200
+            POST /dashboard/events/{id}/checkin                     login    403         404          404        200    200
+            GET  /dashboard/events/{id}/checkin/progress            login    403         404          404        200    200
+            POST /dashboard/events/{id}/checkin/{ticketId}          login    403         404          404        200    200
+            POST /dashboard/events/{id}/checkin/{ticketId}/undo     login    403         404          404        200    200
 
-            GET  /admin/categories                                  login    403          403        403    200
-            POST /admin/categories                                  login    403          403        403    302
-            POST /admin/categories/{id}                             login    403          403        403    302
-            POST /admin/categories/{id}/delete                      login    403          403        403    302
+            GET  /admin/categories                                  login    403         403          403        403    200
+            POST /admin/categories                                  login    403         403          403        403    302
+            POST /admin/categories/{id}                             login    403         403          403        403    302
+            POST /admin/categories/{id}/delete                      login    403         403          403        403    302
+
             """;
 
     @Autowired
@@ -147,6 +160,9 @@ class RouteAccessTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    RateLimiter limits;
 
     SecurityFixture fixture;
     List<Route> routes;
@@ -210,6 +226,7 @@ class RouteAccessTests {
         List<String> accepted = new ArrayList<>();
         for (Route route : routes.stream().filter(Route::unsafe).toList()) {
             for (Role role : List.of(Role.VISITOR, Role.OWNER, Role.ADMIN)) {
+                limits.forgetAll();
                 String answer = RouteMatrix.answer(mvc, route.requestMethod(), route.path(fixture.pathValues(
                         route.pattern())), route.required(fixture.requiredParameters()), fixture.user(role), false);
                 boolean refused = answer.equals("403");
@@ -222,7 +239,14 @@ class RouteAccessTests {
                 + "signed webhooks excepted, which must not need one)").isEmpty();
     }
 
+    @AfterEach
+    void leaveTheLimitsAsFound() {
+        limits.forgetAll();
+    }
+
     private String ask(Route route, Role role, Supplier<Map<String, String>> fresh, Map<String, String> target) {
+        // each cell is about access: the rate limits (tested in RateLimitTests) start full for every request
+        limits.forgetAll();
         Map<String, String> values = new HashMap<>(fixture.pathValues(route.pattern()));
         values.putAll(target);
         if (fresh != null) {

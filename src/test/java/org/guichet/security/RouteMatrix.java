@@ -13,6 +13,7 @@ import java.util.Map;
 import org.guichet.account.User;
 import org.guichet.security.SecurityFixture.Role;
 import org.guichet.support.Accounts;
+import org.guichet.support.ClientAddresses;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -94,6 +95,12 @@ final class RouteMatrix {
             boolean withCsrf) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path)
                 .accept(MediaType.TEXT_HTML, MediaType.ALL);
+        // each request from an address of its own: per-address limits and the sign-in throttle are not what is probed
+        String client = ClientAddresses.unique();
+        request.with(sent -> {
+            sent.setRemoteAddr(client);
+            return sent;
+        });
         parameters.forEach(request::param);
         if (withCsrf) {
             request.with(csrf());

@@ -1,9 +1,11 @@
 package org.guichet.security;
 
 import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -41,12 +43,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 final class SecurityFixture {
 
-    /** Who asks: the matrix's columns. Visitors have no account. */
-    enum Role { VISITOR, PARTICIPANT, ORGANIZER, OWNER, ADMIN }
+    /**
+     * Who asks: the matrix's columns. Visitors have no account; the unverified account signed up to organise and
+     * has not followed the link that proves its address.
+     */
+    enum Role { VISITOR, UNVERIFIED, PARTICIPANT, ORGANIZER, OWNER, ADMIN }
 
     private static SecurityFixture built;
 
     final User owner;
+    final User unverified;
     final User otherOrganizer;
     final User participant;
     final User attendee;
@@ -66,7 +72,6 @@ final class SecurityFixture {
     final String sandboxSession;
     final long mail;
     final long attachment;
-    final String picture;
 
     private final TestEvents testEvents;
     private final ParticipantOrders orders;
@@ -96,6 +101,8 @@ final class SecurityFixture {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
         owner = Accounts.organizer(accounts);
+        unverified = Accounts.signUpUnverified(accounts, Accounts.uniqueEmail("unverified"),
+                EnumSet.of(org.guichet.account.Role.ORGANIZER), Locale.ENGLISH);
         otherOrganizer = Accounts.organizer(accounts);
         participant = Accounts.participant(accounts);
         attendee = Accounts.participant(accounts);
@@ -104,7 +111,6 @@ final class SecurityFixture {
         event = testEvents.as(owner, () -> events.create(AccountPrincipal.of(owner),
                 testEvents.details("Probe night", "Lyon", "conference", 10, "0", Visibility.PUBLIC),
                 Images.jpeg(1600, 900), true));
-        picture = event.getCardImageKey();
         freeType = ticketTypes.of(event.getId()).get(0);
         paidType = testEvents.as(owner, () -> ticketTypes.add(event.getId(), AccountPrincipal.of(owner),
                 new TicketTypeDetails("Supporter", new BigDecimal("25.00"), 20, 4, null, null)));
@@ -160,9 +166,7 @@ final class SecurityFixture {
         values.put("entryId", String.valueOf(waitlistEntry));
         values.put("attachmentId", String.valueOf(attachment));
         values.put("format", "csv");
-        String[] picturePath = picture.split("/", 2);
-        values.put("folder", picturePath[0]);
-        values.put("name", picturePath[1]);
+        values.put("size", "card");
         return values;
     }
 
@@ -219,6 +223,7 @@ final class SecurityFixture {
     User user(Role role) {
         return switch (role) {
             case VISITOR -> null;
+            case UNVERIFIED -> unverified;
             case PARTICIPANT -> participant;
             case ORGANIZER -> otherOrganizer;
             case OWNER -> owner;
