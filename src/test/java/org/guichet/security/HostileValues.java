@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The values a hostile visitor types, one list, by class: markup, script URLs, template expressions, SQL and LIKE
  * metacharacters, spreadsheet formulas, control characters, overlong text and odd Unicode. Broken percent-encodings
- * cannot be typed into a form; {@link #BROKEN_ENCODINGS} are sent raw in query strings.
+ * cannot be typed into a form; {@link #BROKEN_ENCODINGS} are sent raw in query strings ({@code BrokenEncodingsTests}).
  */
 final class HostileValues {
 
