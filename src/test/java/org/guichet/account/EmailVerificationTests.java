@@ -59,6 +59,7 @@ class EmailVerificationTests {
         browser.submit("/signup", "email", email, "password", "a long and rare passphrase", "firstName", "Nina",
                 "lastName", "Roux", "accountType", "ATTEND").andExpect(redirectedUrl("/signup/sent"));
         assertThat(users.findByEmail(email).orElseThrow().isEmailVerified()).isFalse();
+        browser.open("/signup/sent").andExpect(content().string(containsString("The link is valid for 48 hours.")));
 
         MimeMessage message = mail.deliverAndRead(email).get(0);
         assertThat(message.getSubject()).isEqualTo("Confirm your Guichet email address");
@@ -145,6 +146,7 @@ class EmailVerificationTests {
                 .andExpect(forwardedUrl("/account/verification/required"));
         laptop.open("/account/verification/required")
                 .andExpect(content().string(containsString("Confirm your email address first")))
+                .andExpect(content().string(containsString("Accounts not confirmed within 7 days are deleted.")))
                 .andExpect(content().string(containsString("action=\"/account/verification/resend\"")))
                 .andExpect(content().string(not(containsString("id=\"verification-banner\""))));
 

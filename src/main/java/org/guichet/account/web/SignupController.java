@@ -11,10 +11,12 @@ import org.guichet.account.AccountService;
 import org.guichet.account.EmailAddresses;
 import org.guichet.account.PasswordPolicy;
 import org.guichet.account.SignupRequest;
+import org.guichet.account.VerificationSettings;
 import org.guichet.limits.RateLimit;
 import org.guichet.limits.RateLimited;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -26,8 +28,10 @@ class SignupController {
 
     private final AccountService accounts;
     private final PasswordPolicy passwordPolicy;
+    private final VerificationSettings verification;
 
-    SignupController(AccountService accounts, PasswordPolicy passwordPolicy) {
+    SignupController(AccountService accounts, PasswordPolicy passwordPolicy, VerificationSettings verification) {
+        this.verification = verification;
         this.accounts = accounts;
         this.passwordPolicy = passwordPolicy;
     }
@@ -69,7 +73,8 @@ class SignupController {
     }
 
     @GetMapping("/signup/sent")
-    String sent() {
+    String sent(Model model) {
+        model.addAttribute("validHours", verification.linkValidity().toHours());
         return "account/signup-sent";
     }
 }

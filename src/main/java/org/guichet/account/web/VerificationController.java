@@ -8,6 +8,7 @@ import org.guichet.account.AccountPrincipal;
 import org.guichet.account.EmailVerification;
 import org.guichet.account.SignedInSession;
 import org.guichet.account.User;
+import org.guichet.account.VerificationSettings;
 import org.guichet.limits.RateLimit;
 import org.guichet.limits.RateLimited;
 import org.guichet.shared.Refusal;
@@ -33,9 +34,11 @@ class VerificationController {
 
     private final EmailVerification verification;
     private final SignedInSession session;
+    private final VerificationSettings settings;
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    VerificationController(EmailVerification verification, SignedInSession session) {
+    VerificationController(EmailVerification verification, SignedInSession session, VerificationSettings settings) {
+        this.settings = settings;
         this.verification = verification;
         this.session = session;
     }
@@ -121,6 +124,7 @@ class VerificationController {
     /** Where {@code SecurityConfig} forwards an unverified account refused a page (any method, status 403). */
     @RequestMapping("/account/verification/required")
     String required(Model model) {
+        model.addAttribute("lifetimeDays", settings.unverifiedLifetime().toDays());
         model.addAttribute("hideVerificationBanner", true);
         return "account/verification-required";
     }
