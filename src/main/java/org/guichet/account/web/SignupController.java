@@ -1,19 +1,21 @@
 package org.guichet.account.web;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
-import org.guichet.shared.Refusal;
-import org.guichet.shared.Refusals;
 import org.guichet.account.AccountService;
-import org.guichet.account.EmailAddresses;
 import org.guichet.account.PasswordPolicy;
 import org.guichet.account.SignupRequest;
+import org.guichet.account.User;
 import org.guichet.account.VerificationSettings;
 import org.guichet.limits.RateLimit;
 import org.guichet.limits.RateLimited;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,8 +60,9 @@ class SignupController {
         if (result.hasErrors()) {
             return "account/signup";
         }
+        Optional<User> made = Optional.empty();
         try {
-            accounts.signUp(new SignupRequest(form.getEmail(), form.getPassword(), form.getFirstName(),
+            made = accounts.signUp(new SignupRequest(form.getEmail(), form.getPassword(), form.getFirstName(),
                     form.getLastName(), form.getAccountType() == SignupForm.AccountType.ORGANISE, locale));
         } catch (Refusal problem) {
             Refusals.bind(result, problem);
@@ -67,7 +70,10 @@ class SignupController {
         } catch (DataIntegrityViolationException sameEmailAtTheSameMoment) {
             // the other request made the account and sent its link: answered as any sign-up
         }
-        request.getSession().setAttribute(VerificationController.SIGNED_UP_AS, EmailAddresses.normalise(form.getEmail()));
+        // Only the account this browser made: an address that had one already (a squatter's, perhaps) is confirmed
+        // here only with its password. The session is made either way, so the answers cannot be told apart.
+        HttpSession session = request.getSession();
+        made.ifPresent(user -> session.setAttribute(VerificationController.SIGNED_UP_AS, user.getId()));
         redirect.addFlashAttribute("email", form.getEmail());
         return "redirect:/signup/sent";
     }

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class VerificationController {
 
-    /** The address this browser signed up with: following its link here signs the new account in. */
+    /** The id of the account this browser just made: following its link here signs it in. */
     static final String SIGNED_UP_AS = VerificationController.class.getName() + ".signedUpAs";
 
     private final EmailVerification verification;
@@ -131,7 +131,7 @@ class VerificationController {
 
     private static boolean signedUpHere(HttpServletRequest request, User user) {
         HttpSession httpSession = request.getSession(false);
-        return httpSession != null && user.getEmail().equals(httpSession.getAttribute(SIGNED_UP_AS));
+        return httpSession != null && Long.valueOf(user.getId()).equals(httpSession.getAttribute(SIGNED_UP_AS));
     }
 
     private static void forgetSignUp(HttpServletRequest request) {
