@@ -37,12 +37,15 @@ class FirstAdministrator {
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final PasswordResetService passwords;
+    private final SessionTerminator sessions;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     FirstAdministrator(AdministratorSettings settings, UserRepository users, PasswordEncoder passwordEncoder,
-            PasswordResetService passwords, PlatformTransactionManager transactionManager, Clock clock) {
+            PasswordResetService passwords, SessionTerminator sessions, PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.sessions = sessions;
         this.settings = settings;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -80,6 +83,17 @@ class FirstAdministrator {
             passwords.sendFirstPasswordLink(administrator);
             log.info("Administrator {} created: a link to choose the password has been sent to this address", email);
             return Outcome.CREATED;
+        }
+        if (!existing.isEmailVerified()) {
+            // Nobody proved this address: whoever opened the account keeps neither its password nor its sessions;
+            // the administrator chooses a password through the link mailed to the address, as a new one would.
+            existing.changePasswordHash(unusablePasswordHash());
+            existing.promoteToAdministrator(clock.instant());
+            sessions.signOutEverywhere(email, null);
+            passwords.sendFirstPasswordLink(existing);
+            log.warn("Account {} (GUICHET_ADMIN_EMAIL) existed without a confirmed address: it is now an"
+                    + " administrator whose password is chosen through the link sent to this address", email);
+            return Outcome.PROMOTED;
         }
         if (existing.promoteToAdministrator(clock.instant())) {
             log.warn("Account {} (GUICHET_ADMIN_EMAIL) existed without the administrator role: it is now an"

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.guichet.account.FirstAdministrator.Outcome;
 import org.guichet.support.Accounts;
 import org.guichet.support.Browser;
+import org.guichet.support.ClientAddresses;
 import org.guichet.support.IntegrationTest;
 import org.guichet.support.MutableClock;
 import org.guichet.support.Race;
@@ -83,16 +84,29 @@ class FirstAdministratorTests {
     }
 
     @Test
-    void anExistingAccountIsMadeAdministratorAndVerifiedWithoutAMail() throws Exception {
-        User participant = Accounts.unverifiedParticipant(accounts);
-        int mailsBefore = mail.deliverAndRead(participant.getEmail()).size();
+    void anExistingVerifiedAccountIsMadeAdministratorWithoutAMail() {
+        User participant = Accounts.participant(accounts);
 
         assertThat(firstAdministrator.appoint(participant.getEmail())).isEqualTo(Outcome.PROMOTED);
 
-        User promoted = users.findByEmail(participant.getEmail()).orElseThrow();
-        assertThat(promoted.getRoles()).contains(Role.ADMIN);
-        assertThat(promoted.isEmailVerified()).isTrue();
-        assertThat(mail.deliverAndRead(participant.getEmail())).hasSize(mailsBefore);
+        assertThat(users.findByEmail(participant.getEmail()).orElseThrow().getRoles()).contains(Role.ADMIN);
+        assertThat(mail.deliverAndRead(participant.getEmail())).isEmpty();
+    }
+
+    @Test
+    void anUnverifiedAccountWithTheAddressLosesItsPasswordAndTheAddressGetsTheLink() throws Exception {
+        User squatter = Accounts.unverifiedParticipant(accounts);
+        String hashBefore = squatter.getPasswordHash();
+
+        assertThat(firstAdministrator.appoint(squatter.getEmail())).isEqualTo(Outcome.PROMOTED);
+
+        User administrator = users.findByEmail(squatter.getEmail()).orElseThrow();
+        assertThat(administrator.getRoles()).contains(Role.ADMIN);
+        assertThat(administrator.getPasswordHash()).as("whoever signed up keeps no way in").isNotEqualTo(hashBefore);
+        new Browser(mvc).from(ClientAddresses.unique()).logIn(squatter.getEmail(), Accounts.PASSWORD)
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(mail.deliverAndRead(squatter.getEmail())).extracting(MimeMessage::getSubject)
+                .contains("Choose the password of your Guichet administrator account");
     }
 
     @Test
