@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimiter;
 import org.guichet.media.FileStorage;
-import org.guichet.shared.Refusal;
 import org.guichet.media.ImageFormat;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
+import org.guichet.shared.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,13 +40,15 @@ public class AccountService {
     private final FileStorage storage;
     private final SessionTerminator sessions;
     private final EmailVerification verification;
+    private final RateLimiter limits;
     private final Clock clock;
     private final String baseUrl;
 
     AccountService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
             AccountTokens tokens, Outbox outbox, ImageProcessor images, FileStorage storage,
-            SessionTerminator sessions, EmailVerification verification, Clock clock,
+            SessionTerminator sessions, EmailVerification verification, RateLimiter limits, Clock clock,
             @Value("${guichet.base-url}") String baseUrl) {
+        this.limits = limits;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -185,7 +189,11 @@ public class AccountService {
         return user;
     }
 
+    /** At most a few a day: whoever keeps trying cannot flood the owner's inbox through Guichet. */
     private void tellOwnerSomeoneTried(User owner, String attempt) {
+        if (!limits.tryTake(RateLimit.ADDRESS_IN_USE_MAIL, RateLimit.Scope.ACCOUNT, owner.getId())) {
+            return;
+        }
         outbox.enqueue(Mail.of(owner.getEmail(), owner.getLanguage(), "address-in-use", Map.of(
                 "firstName", owner.getFirstName(),
                 "email", owner.getEmail(),

@@ -18,7 +18,12 @@ public enum RateLimit {
     /** Invitations to a private event: per organizer, per event and per client address. */
     INVITATION,
     /** Mails an organizer writes to an event's attendees. */
-    ATTENDEE_MAIL;
+    ATTENDEE_MAIL,
+    /**
+     * Mails telling an account's owner that someone tried to sign up or move an account to its address: per owner.
+     * Past it the mail is skipped, never refused, so the answer does not tell which addresses have an account.
+     */
+    ADDRESS_IN_USE_MAIL;
 
     /** What one bucket counts for. */
     public enum Scope {

@@ -13,7 +13,7 @@ import org.springframework.boot.convert.DurationStyle;
 @ConfigurationProperties("guichet.rate-limits")
 record RateLimitSettings(int maxTrackedKeys, Limits signup, Limits login, Limits passwordResetRequest,
         Limits passwordReset, Limits emailChange, Limits verificationResend, Limits ticketResend, Limits invitation,
-        Limits attendeeMail) {
+        Limits attendeeMail, Limits addressInUseMail) {
 
     private static final Limits NONE = new Limits(null, null, null);
 
@@ -34,6 +34,7 @@ record RateLimitSettings(int maxTrackedKeys, Limits signup, Limits login, Limits
             case TICKET_RESEND -> ticketResend;
             case INVITATION -> invitation;
             case ATTENDEE_MAIL -> attendeeMail;
+            case ADDRESS_IN_USE_MAIL -> addressInUseMail;
         };
         return limits == null ? NONE : limits;
     }

@@ -49,6 +49,16 @@ public class RateLimiter {
         take(limit, Map.of(scope, key));
     }
 
+    /** Like {@link #take(RateLimit, Scope, Object)}, for a caller that skips what is over the limit: false then. */
+    public boolean tryTake(RateLimit limit, Scope scope, Object key) {
+        try {
+            take(limit, Map.of(scope, key));
+            return true;
+        } catch (TooManyRequests overTheLimit) {
+            return false;
+        }
+    }
+
     /**
      * One token from each limited scope's bucket, or none: when one refuses, the tokens taken from the others are
      * given back, and the wait said is the longest of the refusing buckets'. Scopes without a key are skipped.

@@ -19,6 +19,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.guichet.support.Accounts;
 import org.guichet.support.Browser;
+import org.guichet.support.ClientAddresses;
 import org.guichet.support.Images;
 import org.guichet.support.IntegrationTest;
 import org.guichet.support.MutableClock;
@@ -187,6 +188,40 @@ class EmailVerificationTests {
         assertThat(TestMail.firstLinkPath(notice)).isEqualTo("/password/forgot");
         new Browser(mvc).logIn(owner.getEmail(), Accounts.PASSWORD).andExpect(redirectedUrl("/"));
         new Browser(mvc).logIn(owner.getEmail(), "another rare passphrase").andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void whoeverKeepsSigningUpWithATakenAddressSendsItsOwnerAFewMailsADayNotOneEach() throws Exception {
+        User owner = Accounts.participant(accounts);
+        for (int i = 0; i < 6; i++) {
+            new Browser(mvc).from(ClientAddresses.unique()).submit("/signup", "email", owner.getEmail(),
+                    "password", "another rare passphrase", "firstName", "Eve", "lastName", "Intruder",
+                    "accountType", "ATTEND").andExpect(redirectedUrl("/signup/sent"));
+        }
+        assertThat(mail.deliverAndRead(owner.getEmail())).as("three a day at most").hasSize(3);
+
+        clock.advance(Duration.ofDays(1));
+        new Browser(mvc).from(ClientAddresses.unique()).submit("/signup", "email", owner.getEmail(), "password",
+                "another rare passphrase", "firstName", "Eve", "lastName", "Intruder", "accountType", "ATTEND")
+                .andExpect(redirectedUrl("/signup/sent"));
+        assertThat(mail.deliverAndRead(owner.getEmail())).hasSize(4);
+    }
+
+    @Test
+    void theOwnerWhoSignsUpAgainAndFollowsTheSquattersLinkInTheSameBrowserIsAskedForItsPassword()
+            throws Exception {
+        String victim = Accounts.uniqueEmail("victim");
+        new Browser(mvc).submit("/signup", "email", victim, "password", "the squatter's own passphrase",
+                "firstName", "Not", "lastName", "Them", "accountType", "ATTEND");
+        String link = TestMail.firstLinkPath(mail.deliverAndRead(victim).get(0));
+
+        Browser owner = new Browser(mvc);
+        owner.submit("/signup", "email", victim, "password", "the owner's passphrase", "firstName", "Real",
+                "lastName", "Owner", "accountType", "ATTEND").andExpect(redirectedUrl("/signup/sent"));
+        owner.open(link).andExpect(status().isOk())
+                .andExpect(content().string(containsString("type the password of the account")));
+
+        assertThat(users.findByEmail(victim).orElseThrow().isEmailVerified()).isFalse();
     }
 
     @Test

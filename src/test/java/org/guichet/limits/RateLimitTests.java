@@ -65,6 +65,7 @@ class RateLimitTests {
         assertThat(settings.attendeeMail()).extracting(l -> l.perAddress().toString(),
                 l -> l.perAccount().toString(), l -> l.perEvent().toString())
                 .containsExactly("20/1d", "10/1d", "3/1d");
+        assertThat(settings.addressInUseMail().perAccount()).hasToString("3/1d");
     }
 
     @Test
