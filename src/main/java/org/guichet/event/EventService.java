@@ -1,21 +1,15 @@
 package org.guichet.event;
 
 import java.math.BigDecimal;
-import org.guichet.shared.Refusal;
-import org.guichet.shared.NotFound;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,12 +20,15 @@ import org.guichet.account.User;
 import org.guichet.account.UserRepository;
 import org.guichet.limits.RateLimit;
 import org.guichet.limits.RateLimiter;
-import org.guichet.shared.Refusal.Reason;
 import org.guichet.media.FileStorage;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
+import org.guichet.shared.LinkSecrets;
+import org.guichet.shared.NotFound;
+import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusal.Reason;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
@@ -58,7 +55,6 @@ public class EventService {
     static final int MAX_PER_PERSON = 1_000;
     static final BigDecimal MAX_PRICE = new BigDecimal("99999999.99");
     private static final String ORGANIZERS = "hasAnyRole('ORGANIZER', 'ADMIN')";
-    private static final int TOKEN_BYTES = 24;
 
     private final EventRepository events;
     private final CategoryRepository categories;
@@ -74,7 +70,6 @@ public class EventService {
     private final Clock clock;
     private final RateLimiter limits;
     private final String baseUrl;
-    private final SecureRandom random = new SecureRandom();
 
     EventService(EventRepository events, CategoryRepository categories, EventInvitationRepository invitations,
             EventAuditRepository audit, UserRepository users, MarkdownRenderer markdown, ImageProcessor images,
@@ -156,10 +151,10 @@ public class EventService {
     @Transactional
     @PreAuthorize("hasAuthority('" + AccountPrincipal.VERIFIED + "')")
     public Event acceptInvitation(String secret, AccountPrincipal viewer) {
-        if (secret == null || secret.isBlank() || secret.length() > 100) {
+        if (!LinkSecrets.plausible(secret)) {
             throw new Refusal("event.invitation.linkInvalid");
         }
-        EventInvitation invitation = invitations.findByTokenHash(hash(secret))
+        EventInvitation invitation = invitations.findByTokenHash(LinkSecrets.hash(secret))
                 .orElseThrow(() -> new Refusal("event.invitation.linkInvalid"));
         invitation.accept(viewer.id(), clock.instant());
         return events.findWithDetails(invitation.eventId())
@@ -203,7 +198,7 @@ public class EventService {
         Category category = check(details, null, now);
         User owner = users.getReferenceById(organizer.id());
         Event event = events.save(new Event(owner, details, category, markdown.toSafeHtml(details.description()),
-                newToken(), now));
+                LinkSecrets.newSecret(), now));
         if (image != null) {
             storeImages(event, image);
         }
@@ -280,7 +275,7 @@ public class EventService {
                 source.getZone(), source.getCapacity(), null, source.getCurrency(), source.getVisibility(),
                 source.getRefundsUntil(), source.getMaxPerPerson());
         Event copy = events.save(new Event(users.getReferenceById(organizer.id()), details, source.getCategory(),
-                source.getDescriptionHtml(), newToken(), now));
+                source.getDescriptionHtml(), LinkSecrets.newSecret(), now));
         copy.changeImages(storage.copy(source.getCardImageKey()), storage.copy(source.getBannerImageKey()));
         publisher.publishEvent(new EventDuplicated(source.getId(), copy.getId()));
         copy.pricedLike(source);
@@ -293,7 +288,7 @@ public class EventService {
     @PreAuthorize(ORGANIZERS)
     public Event renewPrivateLink(long eventId, AccountPrincipal organizer) {
         Event event = manageable(eventId, organizer);
-        event.changePrivateToken(newToken(), clock.instant());
+        event.changePrivateToken(LinkSecrets.newSecret(), clock.instant());
         record(event, organizer, EventAudit.Action.PRIVATE_LINK_RENEWED);
         return event;
     }
@@ -311,8 +306,8 @@ public class EventService {
         }
         // per event, whoever manages it; per organizer and per address, the controller's @RateLimited
         limits.take(RateLimit.INVITATION, RateLimit.Scope.EVENT, eventId);
-        String secret = newToken();
-        invitations.save(new EventInvitation(eventId, address, hash(secret), clock.instant()));
+        String secret = LinkSecrets.newSecret();
+        invitations.save(new EventInvitation(eventId, address, LinkSecrets.hash(secret), clock.instant()));
         Optional<User> invited = users.findByEmail(address);
         outbox.enqueue(new Mail(address, invited.map(User::getLanguage).orElse(organizer.language()),
                 "event-invitation", Map.of(
@@ -437,21 +432,6 @@ public class EventService {
 
     private void record(Event event, AccountPrincipal actor, EventAudit.Action action) {
         audit.save(new EventAudit(event.getId(), actor.id(), action, clock.instant()));
-    }
-
-    private static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    private String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static boolean isWebAddress(String url) {
