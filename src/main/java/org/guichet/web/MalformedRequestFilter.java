@@ -2,6 +2,7 @@ package org.guichet.web;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,6 +27,11 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(MalformedRequestFilter.class);
 
+    /** Longest part of a request quoted in the log: the container's message quotes the value it could not decode. */
+    static final int LOGGED_LENGTH = 300;
+
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -42,11 +48,23 @@ class MalformedRequestFilter extends OncePerRequestFilter {
         try {
             request.getParameterMap();
         } catch (IllegalStateException | IllegalArgumentException undecodable) {
-            log.warn("Rejected {} {}: parameters that do not decode ({})", request.getMethod(),
-                    request.getRequestURI(), undecodable.getMessage());
+            log.warn("Rejected {} {}: parameters that do not decode ({})", oneLine(request.getMethod()),
+                    oneLine(request.getRequestURI()), oneLine(undecodable.getMessage()));
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         chain.doFilter(new PrintableParameters(request), response);
+    }
+
+    /**
+     * What the client sent, fit for one log line: its control characters (line breaks that would forge a line of
+     * their own) shown as {@code ?}, cut after {@link #LOGGED_LENGTH} characters (a form body may be megabytes).
+     */
+    static String oneLine(String quoted) {
+        if (quoted == null) {
+            return null;
+        }
+        String shown = LINE_BREAKING.matcher(quoted).replaceAll("?");
+        return shown.length() <= LOGGED_LENGTH ? shown : shown.substring(0, LOGGED_LENGTH) + "…";
     }
 }
