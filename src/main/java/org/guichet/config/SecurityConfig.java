@@ -19,6 +19,7 @@ import org.guichet.account.SignedInSession;
 import org.guichet.limits.RateLimiter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +43,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -64,6 +67,7 @@ class SecurityConfig {
     /** The door's camera scanner decodes QR codes with WebAssembly where the browser has no BarcodeDetector. */
     static final String CHECK_IN_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'",
             "script-src 'self' 'wasm-unsafe-eval'");
+    static final String CSRF_COOKIE = "guichet-csrf";
     private static final RequestMatcher CHECK_IN = PathPatternRequestMatcher.pathPattern("/dashboard/events/*/checkin");
     /** The page (any method: a refused POST is forwarded there too) that asks to confirm the address first. */
     static final String VERIFICATION_REQUIRED = "/account/verification/required";
@@ -77,8 +81,8 @@ class SecurityConfig {
             RememberMeSettings rememberMeSettings, Clock clock, EmailVerification verification,
             SignedInSession session, AuthenticationSuccessHandler loginSucceeded,
             AuthenticationFailureHandler loginFailed,
-            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages)
-            throws Exception {
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages,
+            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
         RememberMeServicesWithGrace rememberMe = new RememberMeServicesWithGrace(RememberMeKey.random(), accounts,
                 rememberMeTokens, sessions, rememberMeSettings, clock);
 
@@ -109,7 +113,8 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfig::denied)
                         .authenticationEntryPoint(new KnownPagesEntryPoint(pages)))
                 // Gateways sign their webhooks; they cannot carry a CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/payments/webhook/**"))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(secureCookies))
+                        .ignoringRequestMatchers("/payments/webhook/**"))
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
                 .addFilterBefore(new StolenRememberMeCookie(), RememberMeAuthenticationFilter.class)
                 .logout(logout -> logout
@@ -135,6 +140,19 @@ class SecurityConfig {
         passwords.setPasswordEncoder(passwordEncoder);
         return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, limits),
                 new RememberMeAuthenticationProvider(rememberMeKey));
+    }
+
+    /**
+     * The CSRF token lives in a cookie of its own, not in the session: a visitor reading pages gets no session and
+     * costs no database write. The form or header must repeat it (masked anew on each page), which another site
+     * cannot read; with secure cookies its name takes the {@code __Host-} prefix, so no subdomain can set it.
+     */
+    static CsrfTokenRepository csrfTokens(boolean secure) {
+        CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
+        cookies.setCookieName(secure ? "__Host-guichet-csrf" : CSRF_COOKIE);
+        cookies.setCookiePath("/");
+        cookies.setCookieCustomizer(cookie -> cookie.httpOnly(true).secure(secure).sameSite("Lax"));
+        return cookies;
     }
 
     @Bean
