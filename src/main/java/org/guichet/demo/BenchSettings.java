@@ -1,0 +1,33 @@
+package org.guichet.demo;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The load benchmark's data ({@code scripts/bench.sh}), {@code guichet.bench.*}: how many public events fill the
+ * listing, how many seats the flash sale sells and to how many buyers, and the file the seeder writes its ids and
+ * the buyers' password to. Only read when {@code guichet.bench.seed=true}.
+ */
+@ConfigurationProperties("guichet.bench")
+record BenchSettings(@DefaultValue("10000") int events, @DefaultValue("3000") int seats,
+        @DefaultValue("400") int buyers, Path output) {
+
+    BenchSettings {
+        if (events < 0 || seats < 1 || buyers < 1) {
+            throw new IllegalArgumentException("guichet.bench: events >= 0, seats >= 1 and buyers >= 1");
+        }
+        if (output == null) {
+            throw new IllegalArgumentException("guichet.bench.output: the file the seeder writes its ids to");
+        }
+    }
+
+    /**
+     * Each buyer may take this many tickets, so the buyers together can take every seat (with room to spare for
+     * an uneven round robin) and every successful registration is a real sale of one seat.
+     */
+    int maxPerPerson() {
+        return Math.min(1_000, (seats + buyers - 1) / buyers + 2);
+    }
+}
