@@ -10,7 +10,7 @@
 #
 # Needs: JDK 17, PostgreSQL on 127.0.0.1:5432 (trust auth for user postgres), psql, pgbench, wrk, python3, curl.
 # Settings (environment): BENCH_SEATS (3000), BENCH_BUYERS (400), BENCH_EVENTS (10000), BENCH_SECONDS (15, each page
-# load), BENCH_WARMUP_SECONDS (5), BENCH_SALE_SECONDS (ceil(seats/300)+5), BENCH_PGBENCH_SECONDS (10),
+# load), BENCH_WARMUP_SECONDS (5), BENCH_SALE_MAX_SECONDS (180: the sale runs until sold out, at most this), BENCH_PGBENCH_SECONDS (10),
 # BENCH_CONNECTIONS (64), BENCH_PG_HOST/BENCH_PG_PORT/BENCH_PG_USER (127.0.0.1/5432/postgres), BENCH_PORT (8091),
 # BENCH_DEFAULT_PORT (8092), BENCH_SKIP_BUILD=1 (reuse target/*.jar).
 set -euo pipefail
@@ -22,7 +22,7 @@ BUYERS=${BENCH_BUYERS:-400}
 EVENTS=${BENCH_EVENTS:-10000}
 SECONDS_EACH=${BENCH_SECONDS:-15}
 WARMUP=${BENCH_WARMUP_SECONDS:-5}
-SALE_SECONDS=${BENCH_SALE_SECONDS:-$(( (SEATS + 299) / 300 + 5 ))}
+SALE_MAX_SECONDS=${BENCH_SALE_MAX_SECONDS:-180}
 PGBENCH_SECONDS=${BENCH_PGBENCH_SECONDS:-10}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
@@ -37,6 +37,7 @@ LUA=$ROOT/scripts/bench
 
 APP_PID=
 DEFAULT_PID=
+WRK_PID=
 DEFAULT_DIR=
 stop() {
     local pid=$1
@@ -47,6 +48,7 @@ stop() {
     fi
 }
 cleanup() {
+    stop "$WRK_PID"
     stop "$APP_PID"
     stop "$DEFAULT_PID"
     if [[ -n $DEFAULT_DIR ]]; then rm -rf "$DEFAULT_DIR"; fi
@@ -88,6 +90,10 @@ port_free "$PORT"
 port_free "$DEFAULT_PORT"
 rm -rf "$OUT"
 mkdir -p "$OUT/run"
+LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
+if awk -v load="${LOAD_AT_START%% *}" -v cores="$(nproc)" 'BEGIN { exit !(load > cores / 2) }'; then
+    echo "bench: warning: load average $LOAD_AT_START on $(nproc) cores before starting; figures will be low" >&2
+fi
 
 if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
     say "building the jar"
@@ -147,9 +153,24 @@ wrk_run event "$BASE/events/$LISTED_EVENT_ID"
 wrk_run home "$BASE/"
 SESSIONS_AFTER_ANONYMOUS=$(psql_bench -d "$DB" -c "select count(*) from spring_session")
 
-say "flash sale: $SEATS seats of event $SALE_EVENT_ID, $CONNECTIONS connections of signed-in buyers, up to ${SALE_SECONDS} s"
+say "flash sale: $SEATS seats of event $SALE_EVENT_ID, $CONNECTIONS connections of signed-in buyers, until sold out (at most ${SALE_MAX_SECONDS} s)"
+# wrk runs until the database says every seat is sold (then a second for the last answers, and SIGINT, on which
+# wrk stops and prints its figures), or SALE_MAX_SECONDS.
+sold_now() { psql_bench -d "$DB" -c "select sold from ticket_types where id = $SALE_TICKET_TYPE_ID"; }
 BENCH_BUYERS_FILE=$OUT/buyers.tsv BENCH_EVENT_ID=$SALE_EVENT_ID BENCH_TICKET_TYPE_ID=$SALE_TICKET_TYPE_ID \
-    wrk -t2 -c"$CONNECTIONS" -d"${SALE_SECONDS}s" --timeout 10s --latency -s "$LUA/sale.lua" "$BASE" > "$OUT/wrk-sale.txt"
+    wrk -t2 -c"$CONNECTIONS" -d"${SALE_MAX_SECONDS}s" --timeout 10s --latency -s "$LUA/sale.lua" "$BASE" \
+    > "$OUT/wrk-sale.txt" &
+WRK_PID=$!
+while kill -0 "$WRK_PID" 2>/dev/null; do
+    if [[ $(sold_now) -ge $SEATS ]]; then
+        sleep 1
+        kill -INT "$WRK_PID" 2>/dev/null || true
+        break
+    fi
+    sleep 0.5
+done
+wait "$WRK_PID" || true
+WRK_PID=
 sed -n 's/^BENCH_JSON //p' "$OUT/wrk-sale.txt" > "$OUT/wrk-sale.json"
 VALID_TICKETS=$(psql_bench -d "$DB" -c "select count(*) from tickets where event_id = $SALE_EVENT_ID and status = 'VALID'")
 ALL_TICKETS=$(psql_bench -d "$DB" -c "select count(*) from tickets where event_id = $SALE_EVENT_ID")
@@ -196,6 +217,9 @@ SESSIONS_AFTER_ANONYMOUS=$SESSIONS_AFTER_ANONYMOUS
 SESSIONS_END=$SESSIONS_END
 SERVER_ERRORS_LOGGED=$SERVER_ERRORS_LOGGED
 DEFAULT_START_S=$DEFAULT_START_S
+LOAD_AT_START="$LOAD_AT_START"
+LOAD_AT_END="$(cut -d' ' -f1-3 /proc/loadavg)"
+CORES=$(nproc)
 FACTS
 
 say "results (raw outputs and summary.json/summary.md in $OUT)"
