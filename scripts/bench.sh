@@ -91,7 +91,7 @@ port_free "$DEFAULT_PORT"
 rm -rf "$OUT"
 mkdir -p "$OUT/run"
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
-if awk -v load="${LOAD_AT_START%% *}" -v cores="$(nproc)" 'BEGIN { exit !(load > cores / 2) }'; then
+if awk -v now="${LOAD_AT_START%% *}" -v cores="$(nproc)" 'BEGIN { exit !(now > cores / 2) }'; then
     echo "bench: warning: load average $LOAD_AT_START on $(nproc) cores before starting; figures will be low" >&2
 fi
 
