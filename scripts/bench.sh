@@ -130,6 +130,8 @@ SALE_EVENT_ID=$(sed -n 's/^SALE_EVENT_ID=//p' "$OUT/seed.env")
 SALE_TICKET_TYPE_ID=$(sed -n 's/^SALE_TICKET_TYPE_ID=//p' "$OUT/seed.env")
 grep 'Bench data written' "$OUT/app.log" | sed 's/.*BenchData *: //' >&2
 echo "buyers' password for this run: $(sed -n 's/^BUYER_PASSWORD=//p' "$OUT/seed.env") (in $OUT/seed.env)" >&2
+# Statistics as autovacuum would have them on a database that has lived a while (it had not run yet here).
+psql_bench -d "$DB" -c "vacuum analyze"
 LISTED_EVENT_ID=$(psql_bench -d "$DB" -c "select id from events where id <> $SALE_EVENT_ID order by id offset $((EVENTS / 2)) limit 1")
 
 say "signing $BUYERS buyers in through /login"
