@@ -174,6 +174,14 @@ done
 wait "$WRK_PID" || true
 WRK_PID=
 sed -n 's/^BENCH_JSON //p' "$OUT/wrk-sale.txt" > "$OUT/wrk-sale.json"
+# Requests wrk left in flight still finish on the server: count once the seats stop moving (2 s, at most 60 s).
+last_sold=-1
+for _ in $(seq 1 30); do
+    current=$(sold_now)
+    [[ $current == "$last_sold" ]] && break
+    last_sold=$current
+    sleep 2
+done
 VALID_TICKETS=$(psql_bench -d "$DB" -c "select count(*) from tickets where event_id = $SALE_EVENT_ID and status = 'VALID'")
 ALL_TICKETS=$(psql_bench -d "$DB" -c "select count(*) from tickets where event_id = $SALE_EVENT_ID")
 TYPE_SOLD=$(psql_bench -d "$DB" -c "select sold from ticket_types where id = $SALE_TICKET_TYPE_ID")
