@@ -3,10 +3,12 @@ package org.guichet.config;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 
 import javax.sql.DataSource;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -23,7 +25,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
@@ -68,12 +72,20 @@ class SecurityConfig {
     static final String CHECK_IN_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'",
             "script-src 'self' 'wasm-unsafe-eval'");
     static final String CSRF_COOKIE = "guichet-csrf";
+    private static final String SESSION_COOKIE = "SESSION";
     private static final RequestMatcher CHECK_IN = PathPatternRequestMatcher.pathPattern("/dashboard/events/*/checkin");
     /** The page (any method: a refused POST is forwarded there too) that asks to confirm the address first. */
     static final String VERIFICATION_REQUIRED = "/account/verification/required";
     private static final RequestMatcher ONE_EVENTS_DASHBOARD = new AndRequestMatcher(
             PathPatternRequestMatcher.pathPattern("/dashboard/events/*/**"),
             new NegatedRequestMatcher(PathPatternRequestMatcher.pathPattern("/dashboard/events/new")));
+
+    /**
+     * A visitor (not signed in, not remembered) choosing a language: the pages kept for all visitors carry no token,
+     * and all it changes is the language cookie. Signed in, the choice is saved to the account: a token is needed.
+     */
+    private static final RequestMatcher VISITOR_LANGUAGE_SWITCH = new AndRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/locale"), SecurityConfig::aVisitor);
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService accounts, PasswordEncoder passwordEncoder,
@@ -114,13 +126,14 @@ class SecurityConfig {
                         .authenticationEntryPoint(new KnownPagesEntryPoint(pages)))
                 // Gateways sign their webhooks; they cannot carry a CSRF token.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(secureCookies))
-                        .ignoringRequestMatchers("/payments/webhook/**"))
+                        .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern("/payments/webhook/**"),
+                                VISITOR_LANGUAGE_SWITCH))
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
                 .addFilterBefore(new StolenRememberMeCookie(), RememberMeAuthenticationFilter.class)
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/?loggedOut")
-                        .deleteCookies("SESSION"))
+                        .deleteCookies(SESSION_COOKIE))
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(CHECK_IN),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
@@ -131,6 +144,16 @@ class SecurityConfig {
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
                                 .includeSubDomains(true)));
         return http.build();
+    }
+
+    private static boolean aVisitor(HttpServletRequest request) {
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        if (signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)) {
+            return false;
+        }
+        Cookie[] cookies = request.getCookies();
+        return cookies == null || Arrays.stream(cookies).map(Cookie::getName)
+                .noneMatch(RememberMeServicesWithGrace.COOKIE::equals);
     }
 
     /** Passwords (behind the throttle) and remember-me cookies; no parent manager that could skip the throttle. */

@@ -432,6 +432,7 @@ public class EventService {
 
     private void record(Event event, AccountPrincipal actor, EventAudit.Action action) {
         audit.save(new EventAudit(event.getId(), actor.id(), action, clock.instant()));
+        publisher.publishEvent(new EventChanged(event.getId()));
     }
 
     private static boolean isWebAddress(String url) {

@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import org.guichet.event.EventChanged;
 import org.guichet.event.EventSeats;
 import org.guichet.shared.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +24,14 @@ class Seats {
     private final EventSeats eventSeats;
     private final TicketTypeRepository types;
     private final WaitingList waitingList;
+    private final ApplicationEventPublisher publisher;
 
-    Seats(EventSeats eventSeats, TicketTypeRepository types, WaitingList waitingList) {
+    Seats(EventSeats eventSeats, TicketTypeRepository types, WaitingList waitingList,
+            ApplicationEventPublisher publisher) {
         this.eventSeats = eventSeats;
         this.types = types;
         this.waitingList = waitingList;
+        this.publisher = publisher;
     }
 
     /** Takes the seats, or refuses as sold out (the caller's transaction then rolls back whatever it wrote). */
@@ -36,10 +41,14 @@ class Seats {
         }
     }
 
-    /** Takes the seats if they are all still there; false (and nothing taken) when one is gone. */
+    /**
+     * Takes the seats if they are all still there; false (and nothing taken) when one is gone, which the pages
+     * visitors were shown may not say yet.
+     */
     boolean tryTake(long eventId, SortedMap<Long, Integer> byType) {
         int seats = byType.values().stream().mapToInt(Integer::intValue).sum();
         if (eventSeats.take(eventId, seats) == 0) {
+            publisher.publishEvent(new EventChanged(eventId));
             return false;
         }
         SortedMap<Long, Integer> taken = new TreeMap<>();
@@ -47,6 +56,7 @@ class Seats {
             if (types.take(line.getKey(), line.getValue()) == 0) {
                 eventSeats.release(eventId, seats);
                 taken.forEach(types::release);
+                publisher.publishEvent(new EventChanged(eventId));
                 return false;
             }
             taken.put(line.getKey(), line.getValue());
@@ -83,6 +93,7 @@ class Seats {
         if (seats > 0) {
             eventSeats.release(eventId, seats);
             byType.forEach(types::release);
+            publisher.publishEvent(new EventChanged(eventId));
         }
     }
 }

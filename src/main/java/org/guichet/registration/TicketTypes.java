@@ -6,9 +6,11 @@ import org.guichet.account.AccountPrincipal;
 import org.guichet.shared.NotFound;
 import org.guichet.event.EventService;
 
+import org.guichet.event.EventChanged;
 import org.guichet.event.EventCreated;
 import org.guichet.event.EventDuplicated;
 import org.guichet.event.EventPriceOrCapacityChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -23,10 +25,12 @@ public class TicketTypes {
 
     private final TicketTypeRepository types;
     private final EventService events;
+    private final ApplicationEventPublisher publisher;
 
-    TicketTypes(TicketTypeRepository types, EventService events) {
+    TicketTypes(TicketTypeRepository types, EventService events, ApplicationEventPublisher publisher) {
         this.types = types;
         this.events = events;
+        this.publisher = publisher;
     }
 
     @Transactional(readOnly = true)
@@ -40,6 +44,7 @@ public class TicketTypes {
     @PreAuthorize(ORGANIZERS)
     public TicketType add(long eventId, AccountPrincipal organizer, TicketTypeDetails details) {
         events.manageable(eventId, organizer);
+        publisher.publishEvent(new EventChanged(eventId));
         return types.save(TicketType.of(eventId, details, of(eventId).size()));
     }
 
@@ -74,6 +79,7 @@ public class TicketTypes {
 
     private TicketType owned(long eventId, long typeId, AccountPrincipal organizer) {
         events.manageable(eventId, organizer);
+        publisher.publishEvent(new EventChanged(eventId));
         return types.findById(typeId).filter(type -> type.getEventId() == eventId)
                 .orElseThrow(() -> new NotFound("event", eventId));
     }

@@ -16,7 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 /** The application on a real port, driven by Debian's headless Chromium. All browser tests share one context. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "guichet.page-cache.time-to-live=10s")
 @ActiveProfiles(resolver = TestProfiles.class)
 @Import({TestSupportConfig.class, TestEvents.class})
 @Tag("browser")
