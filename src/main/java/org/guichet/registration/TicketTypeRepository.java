@@ -12,10 +12,12 @@ interface TicketTypeRepository extends JpaRepository<TicketType, Long> {
 
     /** Takes {@code count} tickets of this type if it still has them; 0 rows means sold out. */
     @Modifying(flushAutomatically = true)
-    @Query("update TicketType t set t.sold = t.sold + :count where t.id = :typeId and t.sold + :count <= t.quantity")
+    @Query(value = "update ticket_types set sold = sold + :count where id = :typeId and sold + :count <= quantity",
+            nativeQuery = true)
     int take(long typeId, int count);
 
     @Modifying(flushAutomatically = true)
-    @Query("update TicketType t set t.sold = t.sold - :count where t.id = :typeId and t.sold >= :count")
+    @Query(value = "update ticket_types set sold = sold - :count where id = :typeId and sold >= :count",
+            nativeQuery = true)
     int release(long typeId, int count);
 }

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -41,7 +43,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * request with no session and no remember-me cookie is served from here, so nobody signed in ever gets a page made
  * for someone else; a page is kept only when it went out whole (200, HTML) without setting a cookie. Kept pages carry
  * no CSRF token: the only form on them that posts, the language switcher, does not need one from a visitor. Any
- * change to an event a visitor could notice drops them all at once.
+ * change to an event a visitor could notice drops them all at once; past its time a page is rendered anew by one
+ * request while the others still get it, so nobody waits on a busy listing every few seconds.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -59,12 +62,18 @@ class PublicPageCache extends OncePerRequestFilter {
     private final LocaleResolver locales;
     private final AsyncCache<String, CachedPage> pages;
     private final boolean enabled;
+    private final long freshNanos;
+    /** Moves on each drop: a page rendered across a change is not kept. */
+    private final AtomicLong generation = new AtomicLong();
 
     PublicPageCache(LocaleResolver locales, PageCacheSettings settings) {
         this.locales = locales;
         this.enabled = settings.enabled();
+        Duration fresh = settings.enabled() ? settings.timeToLive() : Duration.ofSeconds(1);
+        this.freshNanos = fresh.toNanos();
         this.pages = Caffeine.newBuilder()
-                .expireAfterWrite(settings.enabled() ? settings.timeToLive() : Duration.ofSeconds(1))
+                // past its time a page is still served while one request renders it anew, for as long again at most
+                .expireAfterWrite(fresh.multipliedBy(2))
                 .maximumWeight(Math.max(1, settings.maxSize().toBytes()))
                 .<String, CachedPage>weigher((key, page) -> key.length() + page.weight())
                 .buildAsync();
@@ -77,6 +86,7 @@ class PublicPageCache extends OncePerRequestFilter {
     }
 
     void forgetAll() {
+        generation.incrementAndGet();
         pages.synchronous().invalidateAll();
     }
 
@@ -100,20 +110,44 @@ class PublicPageCache extends OncePerRequestFilter {
         }
         CompletableFuture<CachedPage> mine = new CompletableFuture<>();
         CompletableFuture<CachedPage> found = pages.get(key, (ignored, executor) -> mine);
-        if (found != mine) {
-            CachedPage page = awaitLeader(found);
-            if (page != null) {
-                page.writeTo(response, true);
-                return;
-            }
-            chain.doFilter(request, response);
+        if (found == mine) {
+            lead(key, mine, request, response, chain);
             return;
         }
+        CachedPage page = awaitLeader(found);
+        if (page == null) {
+            chain.doFilter(request, response);
+        } else if (page.staleAt(System.nanoTime(), freshNanos) && page.claimRefresh()) {
+            refresh(key, request, response, chain);
+        } else {
+            page.writeTo(response, true);
+        }
+    }
+
+    /** The first request for a page renders it while the others asking for it wait. */
+    private void lead(String key, CompletableFuture<CachedPage> mine, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        long startedIn = generation.get();
         CachedPage page = null;
         try {
             page = render(request, response, chain);
         } finally {
             mine.complete(page);
+            if (generation.get() != startedIn) {
+                pages.asMap().remove(key, mine);
+            }
+        }
+    }
+
+    /** A page past its time is rendered anew by one request; the others keep getting the previous one meanwhile. */
+    private void refresh(String key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long startedIn = generation.get();
+        CachedPage page = render(request, response, chain);
+        if (page == null) {
+            pages.synchronous().invalidate(key);
+        } else if (generation.get() == startedIn) {
+            pages.put(key, CompletableFuture.completedFuture(page));
         }
     }
 
@@ -188,7 +222,21 @@ class PublicPageCache extends OncePerRequestFilter {
         }
     }
 
-    private record CachedPage(String contentType, Locale language, List<String[]> headers, byte[] body) {
+    private static final class CachedPage {
+
+        private final String contentType;
+        private final Locale language;
+        private final List<String[]> headers;
+        private final byte[] body;
+        private final long renderedAt = System.nanoTime();
+        private final AtomicBoolean refreshing = new AtomicBoolean();
+
+        private CachedPage(String contentType, Locale language, List<String[]> headers, byte[] body) {
+            this.contentType = contentType;
+            this.language = language;
+            this.headers = headers;
+            this.body = body;
+        }
 
         static CachedPage of(ContentCachingResponseWrapper response, Set<String> setOutside) {
             List<String[]> headers = new ArrayList<>();
@@ -200,6 +248,15 @@ class PublicPageCache extends OncePerRequestFilter {
             }
             return new CachedPage(response.getContentType(), response.getLocale(), List.copyOf(headers),
                     response.getContentAsByteArray());
+        }
+
+        boolean staleAt(long now, long freshNanos) {
+            return now - renderedAt > freshNanos;
+        }
+
+        /** True for the one request that renders this page anew. */
+        boolean claimRefresh() {
+            return refreshing.compareAndSet(false, true);
         }
 
         int weight() {
