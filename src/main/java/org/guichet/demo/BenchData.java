@@ -105,9 +105,13 @@ class BenchData {
                 return null;
             }));
         }
-        Event sale = ActingAs.as(organizer, () -> events.create(AccountPrincipal.of(organizer), flashSale(now), null,
-                true));
+        Event sale = ActingAs.as(organizer, () -> events.create(AccountPrincipal.of(organizer),
+                flashSale(now, "Flash sale: the bench concert", settings.seats(), settings.maxPerPerson()), null, true));
         long type = ticketTypes.of(sale.getId()).get(0).getId();
+        Event warmup = ActingAs.as(organizer, () -> events.create(AccountPrincipal.of(organizer),
+                flashSale(now, "Warm-up sale: the bench rehearsal", settings.warmupSeats(),
+                        settings.warmupMaxPerPerson()), null, true));
+        long warmupType = ticketTypes.of(warmup.getId()).get(0).getId();
         List<String> buyers = transactions.execute(status -> {
             List<User> made = new ArrayList<>();
             for (int i = 1; i <= settings.buyers(); i++) {
@@ -116,7 +120,7 @@ class BenchData {
             }
             return users.saveAll(made).stream().map(User::getEmail).toList();
         });
-        write(sale.getId(), type, password, buyers);
+        write(sale.getId(), type, warmup.getId(), warmupType, password, buyers);
         log.info("Bench data written in {} ms: {} listed events, flash sale event {} (ticket type {}, {} seats, {} per"
                 + " person), {} buyers; ids and password in {}", (System.nanoTime() - started) / 1_000_000,
                 settings.events(), sale.getId(), type, settings.seats(), settings.maxPerPerson(), buyers.size(),
@@ -144,13 +148,13 @@ class BenchData {
     }
 
     /** One free event, one Standard type holding every seat, on sale now. */
-    private EventDetails flashSale(Instant now) {
+    private static EventDetails flashSale(Instant now, String title, int seats, int maxPerPerson) {
         ZoneId zone = ZoneId.of("Europe/Paris");
         Instant start = LocalDate.ofInstant(now, zone).plusDays(30).atTime(LocalTime.of(20, 0)).atZone(zone)
                 .toInstant();
-        return new EventDetails("Flash sale: the bench concert", "Every seat goes in seconds.", "concert",
+        return new EventDetails(title, "Every seat goes in seconds.", "concert",
                 "Zénith", "211 avenue Jean Jaurès", "Paris", "France", null, start, start.plus(Duration.ofHours(3)),
-                zone, settings.seats(), BigDecimal.ZERO, "EUR", Visibility.PUBLIC, null, settings.maxPerPerson());
+                zone, seats, BigDecimal.ZERO, "EUR", Visibility.PUBLIC, null, maxPerPerson);
     }
 
     private static byte[] randomBytes(int count) {
@@ -165,13 +169,16 @@ class BenchData {
     }
 
     /** Shell- and Python-readable {@code KEY=value} lines, moved into place whole. */
-    private void write(long saleEvent, long ticketType, String password, List<String> buyers) {
+    private void write(long saleEvent, long ticketType, long warmupEvent, long warmupType, String password,
+            List<String> buyers) {
         Path output = settings.output().toAbsolutePath();
         try {
             Files.createDirectories(output.getParent());
             Path partial = output.resolveSibling(output.getFileName() + ".partial");
             Files.writeString(partial, "SALE_EVENT_ID=" + saleEvent + "\nSALE_TICKET_TYPE_ID=" + ticketType
                     + "\nSEATS=" + settings.seats() + "\nMAX_PER_PERSON=" + settings.maxPerPerson()
+                    + "\nWARMUP_EVENT_ID=" + warmupEvent + "\nWARMUP_TICKET_TYPE_ID=" + warmupType
+                    + "\nWARMUP_SEATS=" + settings.warmupSeats()
                     + "\nBUYER_PASSWORD=" + password + "\nBUYERS=" + String.join(",", buyers) + "\n");
             Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.guichet.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,6 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.RequestDispatcher;
 
@@ -94,5 +98,20 @@ class SiteBaselineTests {
         mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
         mvc.perform(get("/js/guichet.js")).andExpect(status().isOk());
+    }
+
+    /** Pages link static files under names carrying their content's hash, which browsers may keep a year. */
+    @Test
+    void linksStaticFilesUnderVersionedNamesKeptAYear() throws Exception {
+        String page = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+        Matcher stylesheet = Pattern.compile("href=\"(/css/guichet-[0-9a-f]{32}\\.css)\"").matcher(page);
+        Matcher bootstrap = Pattern.compile("href=\"(/webjars/bootstrap/[^\"]+-[0-9a-f]{32}\\.css)\"").matcher(page);
+        assertThat(stylesheet.find()).as("the stylesheet under a versioned name in %s", page).isTrue();
+        assertThat(bootstrap.find()).as("Bootstrap under a versioned name").isTrue();
+
+        for (String file : new String[] {stylesheet.group(1), bootstrap.group(1)}) {
+            mvc.perform(get(file)).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", containsString("max-age=31536000")));
+        }
     }
 }
