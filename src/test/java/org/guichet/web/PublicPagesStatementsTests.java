@@ -1,6 +1,7 @@
 package org.guichet.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -103,7 +104,9 @@ class PublicPagesStatementsTests {
         assertThat(registration).hasSize(15);
     }
 
-    private List<String> visitorStatements(MockHttpServletRequestBuilder request) throws Exception {
+    private List<String> visitorStatements(MockHttpServletRequestBuilder page) throws Exception {
+        // a visitor, whatever another test left signed in on this thread
+        MockHttpServletRequestBuilder request = page.with(anonymous());
         mvc.perform(request).andExpect(status().isOk());
         List<String> run = StatementCounter.statements(() -> mvc.perform(request).andExpect(status().isOk()));
         log.info("A visitor's view ran {} statements:\n  {}", run.size(), String.join("\n  ", run));
