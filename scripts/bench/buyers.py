@@ -15,22 +15,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from benchenv import read_env
+
 CSRF = re.compile(r'<input[^>]*name="_csrf"[^>]*value="([^"]+)"|<input[^>]*value="([^"]+)"[^>]*name="_csrf"')
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
-
-
-def read_env(path):
-    env = {}
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            if "=" in line:
-                key, value = line.rstrip("\n").split("=", 1)
-                env[key] = value
-    return env
 
 
 def csrf_of(html):

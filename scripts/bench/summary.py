@@ -8,20 +8,12 @@ import json
 import os
 import sys
 
+from benchenv import read_env
+
 
 def load(out, name):
     with open(os.path.join(out, name + ".json"), encoding="utf-8") as f:
         return json.load(f)
-
-
-def read_env(path):
-    env = {}
-    with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            if "=" in line:
-                key, value = line.rstrip("\n").split("=", 1)
-                env[key] = value.strip('"')
-    return env
 
 
 def main():

@@ -72,7 +72,6 @@ class SecurityConfig {
     static final String CHECK_IN_POLICY = CONTENT_SECURITY_POLICY.replace("script-src 'self'",
             "script-src 'self' 'wasm-unsafe-eval'");
     static final String CSRF_COOKIE = "guichet-csrf";
-    private static final String SESSION_COOKIE = "SESSION";
     private static final RequestMatcher CHECK_IN = PathPatternRequestMatcher.pathPattern("/dashboard/events/*/checkin");
     /** The page (any method: a refused POST is forwarded there too) that asks to confirm the address first. */
     static final String VERIFICATION_REQUIRED = "/account/verification/required";
@@ -133,7 +132,7 @@ class SecurityConfig {
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/?loggedOut")
-                        .deleteCookies(SESSION_COOKIE))
+                        .deleteCookies("SESSION"))
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(CHECK_IN),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))

@@ -48,20 +48,23 @@ class Seats {
     boolean tryTake(long eventId, SortedMap<Long, Integer> byType) {
         int seats = byType.values().stream().mapToInt(Integer::intValue).sum();
         if (eventSeats.take(eventId, seats) == 0) {
-            publisher.publishEvent(new EventChanged(eventId));
-            return false;
+            return gone(eventId);
         }
         SortedMap<Long, Integer> taken = new TreeMap<>();
         for (Map.Entry<Long, Integer> line : byType.entrySet()) {
             if (types.take(line.getKey(), line.getValue()) == 0) {
                 eventSeats.release(eventId, seats);
                 taken.forEach(types::release);
-                publisher.publishEvent(new EventChanged(eventId));
-                return false;
+                return gone(eventId);
             }
             taken.put(line.getKey(), line.getValue());
         }
         return true;
+    }
+
+    private boolean gone(long eventId) {
+        publisher.publishEvent(new EventChanged(eventId));
+        return false;
     }
 
     /** An order's seats go to the people waiting for them, or back on sale. */

@@ -51,7 +51,7 @@ public class TicketTypes {
     @Transactional
     @PreAuthorize(ORGANIZERS)
     public TicketType change(long eventId, long typeId, AccountPrincipal organizer, TicketTypeDetails details) {
-        TicketType type = owned(eventId, typeId, organizer);
+        TicketType type = changing(eventId, typeId, organizer);
         type.change(details);
         return type;
     }
@@ -59,25 +59,26 @@ public class TicketTypes {
     @Transactional
     @PreAuthorize(ORGANIZERS)
     public void close(long eventId, long typeId, AccountPrincipal organizer) {
-        owned(eventId, typeId, organizer).close();
+        changing(eventId, typeId, organizer).close();
     }
 
     @Transactional
     @PreAuthorize(ORGANIZERS)
     public void reopen(long eventId, long typeId, AccountPrincipal organizer) {
-        owned(eventId, typeId, organizer).reopen();
+        changing(eventId, typeId, organizer).reopen();
     }
 
     /** A type nobody bought can go; one with tickets can only be closed. */
     @Transactional
     @PreAuthorize(ORGANIZERS)
     public void remove(long eventId, long typeId, AccountPrincipal organizer) {
-        TicketType type = owned(eventId, typeId, organizer);
+        TicketType type = changing(eventId, typeId, organizer);
         type.checkRemovable(of(eventId).size());
         types.delete(type);
     }
 
-    private TicketType owned(long eventId, long typeId, AccountPrincipal organizer) {
+    /** The organizer's type of the event, about to change: the pages kept for visitors go once the change ends. */
+    private TicketType changing(long eventId, long typeId, AccountPrincipal organizer) {
         events.manageable(eventId, organizer);
         publisher.publishEvent(new EventChanged(eventId));
         return types.findById(typeId).filter(type -> type.getEventId() == eventId)

@@ -52,7 +52,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class PublicPageCache extends OncePerRequestFilter {
 
     static final String HEADER = "X-Page-Cache";
-    static final Set<String> SIGNED_IN_COOKIES = Set.of("SESSION", "remember-me");
+    private static final Set<String> SIGNED_IN_COOKIES = Set.of("SESSION", "remember-me");
     private static final Pattern PUBLIC_PAGES = Pattern.compile("/|/events|/events/\\d+(/[^/]+)?");
     /** Set by the filters outside this one, or proper to each answer. */
     private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "content-length", "date",
@@ -82,10 +82,6 @@ class PublicPageCache extends OncePerRequestFilter {
     /** After the change commits (or rolls back: a refused sale learns that seats are gone), whichever comes. */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
     void on(EventChanged change) {
-        forgetAll();
-    }
-
-    void forgetAll() {
         generation.incrementAndGet();
         pages.synchronous().invalidateAll();
     }

@@ -14,7 +14,6 @@ import org.guichet.browser.BrowserTest;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.event.Visibility;
-import org.guichet.registration.TicketTypes;
 import org.guichet.support.Accounts;
 import org.guichet.support.TestEvents;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,6 @@ class PublicPageCacheTests {
     TestEvents events;
     @Autowired
     EventService eventService;
-    @Autowired
-    TicketTypes ticketTypes;
 
     @Test
     void theNextVisitorGetsThePageKeptWithoutTokenNorCookieAndWithTheSecurityHeaders() throws Exception {
