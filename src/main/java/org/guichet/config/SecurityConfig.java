@@ -107,7 +107,7 @@ class SecurityConfig {
                                 "/password/**", "/account/email/confirm", "/account/verify",
                                 "/locale", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/actuator/health", "/dev/mailbox/**", "/.well-known/**", "/sandbox/**",
-                                "/payments/webhook/**").permitAll()
+                                "/payments/webhook/**", "/mail/unsubscribe", "/mail/resubscribe").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/dashboard/**").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasAnyRole("ORGANIZER", "ADMIN"),
@@ -123,9 +123,12 @@ class SecurityConfig {
                 .addFilterBefore(new VerificationRefresh(verification, session), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.accessDeniedHandler(SecurityConfig::denied)
                         .authenticationEntryPoint(new KnownPagesEntryPoint(pages)))
-                // Gateways sign their webhooks; they cannot carry a CSRF token.
+                // Gateways sign their webhooks, and mail providers' one-click unsubscribe posts a signed link: neither
+                // can carry a CSRF token, and the signature is what authorizes them.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens(secureCookies))
                         .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern("/payments/webhook/**"),
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/mail/unsubscribe"),
+                                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/mail/resubscribe"),
                                 VISITOR_LANGUAGE_SWITCH))
                 .rememberMe(remember -> remember.rememberMeServices(rememberMe).key(rememberMe.getKey()))
                 .addFilterBefore(new StolenRememberMeCookie(), RememberMeAuthenticationFilter.class)

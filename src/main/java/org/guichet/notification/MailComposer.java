@@ -16,16 +16,23 @@ class MailComposer {
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final String baseUrl;
+    private final MailPreferences preferences;
 
-    MailComposer(ITemplateEngine templates, MessageSource messages, @Value("${guichet.base-url}") String baseUrl) {
+    MailComposer(ITemplateEngine templates, MessageSource messages, @Value("${guichet.base-url}") String baseUrl,
+            MailPreferences preferences) {
         this.templates = templates;
         this.messages = messages;
         this.baseUrl = baseUrl;
+        this.preferences = preferences;
     }
 
     RenderedMail render(Mail mail) {
         Map<String, Object> variables = new HashMap<>(mail.variables());
         variables.put("baseUrl", baseUrl);
+        if (mail.kind().canUnsubscribe()) {
+            variables.put("mailKind", mail.kind().name());
+            variables.put("unsubscribeLink", preferences.unsubscribeLink(mail.recipient(), mail.kind()));
+        }
         Context context = new Context(mail.locale(), variables);
         String subject = messages.getMessage("mail." + mail.template() + ".subject",
                 mail.subjectArguments().toArray(), mail.locale());

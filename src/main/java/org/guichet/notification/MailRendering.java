@@ -40,7 +40,7 @@ class MailRendering {
         }
         MailComposer.RenderedMail mail = composer.render(new Mail(message.getRecipient(), message.getLocale(),
                 message.getTemplate(), json.readVariables(message.getVariables()),
-                json.readArguments(message.getSubjectArguments())));
+                json.readArguments(message.getSubjectArguments())).kind(message.getKind()));
         Map<Long, byte[]> files = new LinkedHashMap<>();
         for (OutboxAttachment attachment : message.getAttachments()) {
             if (attachment.getContent() == null) {

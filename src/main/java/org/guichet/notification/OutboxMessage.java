@@ -65,6 +65,13 @@ public class OutboxMessage {
 
     private Instant sentAt;
 
+    @Enumerated(EnumType.STRING)
+    private MailKind kind = MailKind.TRANSACTIONAL;
+
+    private String senderName;
+
+    private String replyTo;
+
     @OneToMany(mappedBy = "message", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<OutboxAttachment> attachments = new ArrayList<>();
@@ -83,6 +90,12 @@ public class OutboxMessage {
         this.status = OutboxStatus.PENDING;
         this.nextAttemptAt = now;
         this.createdAt = now;
+    }
+
+    void sendAs(MailKind kind, String senderName, String replyTo) {
+        this.kind = kind;
+        this.senderName = senderName;
+        this.replyTo = replyTo;
     }
 
     void attach(Attachment attachment, String parameters) {
@@ -181,5 +194,17 @@ public class OutboxMessage {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public MailKind getKind() {
+        return kind;
+    }
+
+    public String getSenderName() {
+        return senderName;
+    }
+
+    public String getReplyTo() {
+        return replyTo;
     }
 }

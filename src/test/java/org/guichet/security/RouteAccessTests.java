@@ -65,6 +65,10 @@ class RouteAccessTests {
             POST /account/photo/delete                              login    302         302          302        302    302
             POST /account/password                                  login    200         200          200        200    200
             POST /account/email                                     login    200         200          200        200    200
+            POST /account/mail-choices                              login    302         302          302        302    302
+            GET  /mail/unsubscribe                                  400      400         400          400        400    400
+            POST /mail/unsubscribe                                  400      400         400          400        400    400
+            POST /mail/resubscribe                                  400      400         400          400        400    400
             GET  /account/photo                                     login    404         404          404        404    404
             ANY  /account/verification/required                     login    200         200          200        200    200
             POST /account/verification/resend                       login    302         302          302        302    302
@@ -222,7 +226,8 @@ class RouteAccessTests {
 
     @Test
     void everyUnsafeRouteRefusesARequestWithoutItsCsrfToken() {
-        List<String> exempt = List.of("POST /payments/webhook/sandbox", "POST /payments/webhook/stripe");
+        List<String> exempt = List.of("POST /payments/webhook/sandbox", "POST /payments/webhook/stripe",
+                "POST /mail/unsubscribe", "POST /mail/resubscribe");
         List<String> accepted = new ArrayList<>();
         for (Route route : routes.stream().filter(Route::unsafe).toList()) {
             for (Role role : List.of(Role.VISITOR, Role.OWNER, Role.ADMIN)) {
@@ -238,7 +243,8 @@ class RouteAccessTests {
             }
         }
         assertThat(accepted).as("unsafe routes that do not refuse a missing CSRF token with 403 (the gateways' "
-                + "signed webhooks and a visitor's language switch excepted, which must not need one)").isEmpty();
+                + "signed webhooks, the signed unsubscribe links and a visitor's language switch excepted, which must "
+                + "not need one)").isEmpty();
     }
 
     @AfterEach

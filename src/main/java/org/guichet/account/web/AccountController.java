@@ -1,7 +1,11 @@
 package org.guichet.account.web;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +17,10 @@ import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusals;
 import org.guichet.account.AccountService;
 import org.guichet.account.SignedInSession;
+import org.guichet.account.Role;
 import org.guichet.account.User;
+import org.guichet.notification.MailKind;
+import org.guichet.notification.MailPreferences;
 import org.guichet.limits.RateLimit;
 import org.guichet.limits.RateLimited;
 import org.guichet.media.ImageProcessor;
@@ -43,10 +50,12 @@ class AccountController {
     private final SignedInSession session;
     private final ImageProcessor images;
     private final StoredImages stored;
+    private final MailPreferences mailPreferences;
 
     AccountController(AccountService accounts, SignedInSession session, ImageProcessor images,
-            StoredImages stored) {
+            StoredImages stored, MailPreferences mailPreferences) {
         this.accounts = accounts;
+        this.mailPreferences = mailPreferences;
         this.session = session;
         this.images = images;
         this.stored = stored;
@@ -57,6 +66,18 @@ class AccountController {
         User user = accounts.find(principal.id());
         fill(model, user);
         return VIEW;
+    }
+
+    /** The kinds of mail this person can switch off: the ticked ones are kept, the others switched off. */
+    @PostMapping("/account/mail-choices")
+    String chooseMails(@AuthenticationPrincipal AccountPrincipal principal,
+            @RequestParam(name = "wanted", required = false) List<String> wanted, RedirectAttributes redirect) {
+        User user = accounts.find(principal.id());
+        Set<String> ticked = wanted == null ? Set.of() : Set.copyOf(wanted);
+        mailChoices(user).keySet().forEach(kind ->
+                mailPreferences.choose(user.getEmail(), kind, ticked.contains(kind.name())));
+        redirect.addFlashAttribute(SAVED, "account.mailChoices.saved");
+        return "redirect:/account";
     }
 
     @PostMapping("/account/profile")
@@ -169,8 +190,18 @@ class AccountController {
         }
     }
 
-    private static void fill(Model model, User user) {
+    /** What this person may receive: the daily summary only concerns organizers. */
+    private Map<MailKind, Boolean> mailChoices(User user) {
+        Map<MailKind, Boolean> choices = new EnumMap<>(mailPreferences.of(user.getEmail()));
+        if (!user.hasRole(Role.ORGANIZER)) {
+            choices.remove(MailKind.DAILY_SUMMARY);
+        }
+        return choices;
+    }
+
+    private void fill(Model model, User user) {
         model.addAttribute("user", user);
+        model.addAttribute("mailChoices", mailChoices(user));
         if (!model.containsAttribute("profileForm")) {
             ProfileForm profile = new ProfileForm();
             profile.setFirstName(user.getFirstName());

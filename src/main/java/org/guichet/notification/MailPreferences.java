@@ -1,0 +1,84 @@
+package org.guichet.notification;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which kinds of mail an address receives. Every kind but {@link MailKind#TRANSACTIONAL} is on until its recipient
+ * switches it off, from the signed link in the mail (no sign-in) or from the profile page.
+ */
+@Service
+public class MailPreferences {
+
+    private final MailOptOutRepository optOuts;
+    private final UnsubscribeSignatures signatures;
+    private final String baseUrl;
+    private final Clock clock;
+
+    MailPreferences(MailOptOutRepository optOuts, UnsubscribeSignatures signatures,
+            @Value("${guichet.base-url}") String baseUrl, Clock clock) {
+        this.optOuts = optOuts;
+        this.signatures = signatures;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    /** The kinds a person can switch on and off. */
+    public static Set<MailKind> choices() {
+        return EnumSet.complementOf(EnumSet.of(MailKind.TRANSACTIONAL));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean wants(String email, MailKind kind) {
+        return !kind.canUnsubscribe() || !optOuts.existsByEmailAndKind(normal(email), kind);
+    }
+
+    /** Each kind that can be switched off, and whether this address receives it. */
+    @Transactional(readOnly = true)
+    public Map<MailKind, Boolean> of(String email) {
+        Map<MailKind, Boolean> wanted = new EnumMap<>(MailKind.class);
+        choices().forEach(kind -> wanted.put(kind, true));
+        optOuts.findByEmail(normal(email)).forEach(optOut -> wanted.put(optOut.getKind(), false));
+        return wanted;
+    }
+
+    @Transactional
+    public void choose(String email, MailKind kind, boolean wanted) {
+        if (!kind.canUnsubscribe()) {
+            return;
+        }
+        String address = normal(email);
+        if (wanted) {
+            optOuts.deleteByEmailAndKind(address, kind);
+        } else if (!optOuts.existsByEmailAndKind(address, kind)) {
+            optOuts.save(new MailOptOut(address, kind, clock.instant()));
+        }
+    }
+
+    /** The one-click link that switches this kind off for this address, without signing in. */
+    public String unsubscribeLink(String email, MailKind kind) {
+        String address = normal(email);
+        return baseUrl + "/mail/unsubscribe?email=" + URLEncoder.encode(address, StandardCharsets.UTF_8)
+                + "&kind=" + kind.name() + "&signature=" + signatures.sign(address, kind);
+    }
+
+    /** Whether a link's signature was made for this address and kind. */
+    public boolean signed(String email, MailKind kind, String signature) {
+        return email != null && kind != null && kind.canUnsubscribe()
+                && signatures.verify(normal(email), kind, signature);
+    }
+
+    private static String normal(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}
