@@ -17,6 +17,9 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
     long countByOrderId(long orderId);
 
+    /** The order's payments, the latest first: the one it keeps, or those refunded when it kept none. */
+    List<Payment> findByOrderIdOrderByIdDesc(long orderId);
+
     Optional<Payment> findByGatewayAndTransactionRef(String gateway, String transactionRef);
 
     @Query("select p.id from Payment p where p.refundStatus = org.guichet.payment.Payment.RefundStatus.PENDING"

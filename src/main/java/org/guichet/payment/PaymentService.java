@@ -184,8 +184,9 @@ public class PaymentService implements CheckoutPort {
                 "firstName", buyer.getFirstName(),
                 "eventTitle", event.getTitle(),
                 "reference", order.getReference(),
-                "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
-                ReceiptRenderer.attachment(payment),
+                "link", baseUrl + "/tickets",
+                "receiptLink", baseUrl + "/orders/" + order.getId() + "/receipt.pdf"), List.of(event.getTitle()),
+                List.of(ReceiptRenderer.attachment(payment),
                 OrderTicketsRenderer.attachment(order))));
     }
 

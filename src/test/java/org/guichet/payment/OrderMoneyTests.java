@@ -280,6 +280,29 @@ class OrderMoneyTests {
         assertThat(orderStatus(order.getId())).isEqualTo("REFUNDED");
     }
 
+    @Test
+    void thePaymentMailLinksToTheReceiptWhichOnlyItsBuyerCanDownload() throws Exception {
+        Event event = paidEvent(Accounts.organizer(accounts), 5, "42.00");
+        User buyer = Accounts.participant(accounts);
+        User someoneElse = Accounts.participant(accounts);
+        Order unpaid = testEvents.register(buyer, event.getId(), typeOf(event), 1);
+        mvc.perform(get("/orders/" + unpaid.getId() + "/receipt.pdf").with(as(buyer)))
+                .andExpect(status().isNotFound());
+
+        Order order = sandbox().pay(unpaid);
+
+        MimeMessage confirmed = mail.deliverAndRead(buyer.getEmail()).stream()
+                .filter(message -> subject(message).contains(event.getTitle())).reduce((a, b) -> b).orElseThrow();
+        assertThat(TestMail.text(confirmed)).contains("/orders/" + order.getId() + "/receipt.pdf");
+        byte[] pdf = mvc.perform(get("/orders/" + order.getId() + "/receipt.pdf").with(as(buyer)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        mvc.perform(get("/orders/" + order.getId() + "/receipt.pdf").with(as(someoneElse)))
+                .andExpect(status().isNotFound());
+    }
+
     private Event paidEvent(User organizer, int capacity, String price) {
         EventDetails base = testEvents.details("Récital " + System.nanoTime(), "Metz", "concert", 12, price,
                 Visibility.PUBLIC);

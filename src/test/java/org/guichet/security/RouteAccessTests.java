@@ -117,6 +117,7 @@ class RouteAccessTests {
             GET  /orders/{id}/status                                login    403         200          404        404    404
             POST /orders/{id}/cancel                                login    403         302          404        404    404
             POST /orders/{id}/refund                                login    403         302          404        404    404
+            GET  /orders/{id}/receipt.pdf                           login    403         404          404        404    404
             GET  /orders/{id}/pay[others]                           login    403         404          404        404    404
             POST /orders/{id}/cancel[others]                        login    403         404          404        404    404
             POST /orders/{id}/refund[others]                        login    403         404          404        404    404
