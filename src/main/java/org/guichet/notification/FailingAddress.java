@@ -39,16 +39,10 @@ public class FailingAddress {
 
     FailingAddress(String address, String reason, Instant now) {
         this.address = normal(address);
-        this.reason = shortened(reason);
+        this.reason = reasonOf(reason);
         this.firstFailedAt = now;
         this.lastFailedAt = now;
         this.failures = 1;
-    }
-
-    void failedAgain(String newReason, Instant now) {
-        reason = shortened(newReason);
-        lastFailedAt = now;
-        failures++;
     }
 
     /** Addresses as the failing list keeps and compares them. */
@@ -56,7 +50,8 @@ public class FailingAddress {
         return address.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String shortened(String reason) {
+    /** A server's reply as the list keeps it. */
+    static String reasonOf(String reason) {
         String text = reason == null || reason.isBlank() ? "unknown reply" : reason.strip();
         return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH);
     }

@@ -30,7 +30,7 @@ class FailingAddresses {
         try {
             transactions.executeWithoutResult(status -> record(address, reply));
         } catch (DataIntegrityViolationException recordedMeanwhile) {
-            // another sender refused by the same server wrote the address between our read and our insert
+            // another sender, refused for the same address, inserted it between our update and our insert
             transactions.executeWithoutResult(status -> record(address, reply));
         }
     }
@@ -41,8 +41,9 @@ class FailingAddresses {
     }
 
     private void record(String address, String reply) {
-        addresses.findByAddress(FailingAddress.normal(address)).ifPresentOrElse(
-                known -> known.failedAgain(reply, clock.instant()),
-                () -> addresses.save(new FailingAddress(address, reply, clock.instant())));
+        String known = FailingAddress.normal(address);
+        if (addresses.failedAgain(known, FailingAddress.reasonOf(reply), clock.instant()) == 0) {
+            addresses.save(new FailingAddress(address, reply, clock.instant()));
+        }
     }
 }

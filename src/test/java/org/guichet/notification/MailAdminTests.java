@@ -200,8 +200,9 @@ class MailAdminTests {
         Document page = page(authentication(Accounts.signedIn(users.save(frenchAdmin))));
 
         assertThat(page.select("h1").text()).isEqualTo("Envoi des e-mails");
-        assertThat(page.getElementById("failed-" + id).text()).contains("Refusé définitivement par le serveur du "
-                + "destinataire", "1 tentative", "Message d’organisateur", "rétablissez l’adresse pour pouvoir le renvoyer");
+        assertThat(page.getElementById("failed-" + id).text()).contains(
+                "Refusé définitivement par le serveur du destinataire", "1 tentative", "Message d’organisateur",
+                "rétablissez l’adresse pour pouvoir le renvoyer");
         assertThat(page.text()).contains("Adresses en échec", "refusée une fois", "Rétablir");
     }
 

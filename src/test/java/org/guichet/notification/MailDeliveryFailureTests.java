@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 import org.guichet.support.Accounts;
 import org.guichet.support.IntegrationTest;
 import org.guichet.support.MutableClock;
+import org.guichet.support.Race;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,20 @@ class MailDeliveryFailureTests {
         smtp.sender.sendDue();
         assertThat(smtp.message(id).getStatus()).isEqualTo(OutboxStatus.SENT);
         assertThat(smtp.asked(address)).isEqualTo(2);
+    }
+
+    @Test
+    void sendersRefusedForTheSameAddressAtOnceRecordItOnceAndCountEveryRefusal() {
+        String address = Accounts.uniqueEmail("twice");
+        FailingAddresses addresses = context.getBean(FailingAddresses.class);
+
+        List<Race.Outcome<Boolean>> outcomes = Race.run(4, () -> {
+            addresses.refused(address, "550 5.1.1 User unknown");
+            return true;
+        });
+
+        assertThat(outcomes).allMatch(Race.Outcome::succeeded);
+        assertThat(failing(address).getFailures()).isEqualTo(4);
     }
 
     private FailingAddress failing(String address) {
