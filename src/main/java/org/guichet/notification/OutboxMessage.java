@@ -17,6 +17,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.guichet.shared.Refusal;
+
 /**
  * An email waiting to go out, or a record of one that went. It is written with what to render (template, language,
  * variables, attachment recipes); its subject, bodies and attachments' bytes are filled in once, at its first
@@ -72,6 +74,11 @@ public class OutboxMessage {
 
     private String replyTo;
 
+    @Enumerated(EnumType.STRING)
+    private FailedBecause failedBecause;
+
+    private Instant failedAt;
+
     @OneToMany(mappedBy = "message", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<OutboxAttachment> attachments = new ArrayList<>();
@@ -119,17 +126,61 @@ public class OutboxMessage {
         lastError = null;
     }
 
+    /** An attempt failed for a reason that may pass: tried again after the back-off, or given up after the last. */
     void failed(String error, Instant now, RetrySchedule schedule) {
         attempts++;
         claimedAt = null;
-        lastError = error == null ? "unknown error"
-                : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
+        lastError = shortened(error);
         if (schedule.givesUpAfter(attempts)) {
-            status = OutboxStatus.FAILED;
+            giveUp(FailedBecause.GAVE_UP, now);
         } else {
             status = OutboxStatus.RETRY;
             nextAttemptAt = now.plus(schedule.delayAfter(attempts));
         }
+    }
+
+    /** The recipient's server refused it for good (its reply kept): no other attempt. */
+    void rejected(String reply, Instant now) {
+        attempts++;
+        claimedAt = null;
+        lastError = shortened(reply);
+        giveUp(FailedBecause.REJECTED, now);
+    }
+
+    /** Not attempted: a mail its recipient may switch off, to an address that is failing (why it fails kept). */
+    void withheld(String reasonTheAddressFails, Instant now) {
+        if (!kind.canUnsubscribe()) {
+            throw new IllegalStateException("a transactional mail is always attempted");
+        }
+        claimedAt = null;
+        lastError = shortened(reasonTheAddressFails);
+        giveUp(FailedBecause.ADDRESS_FAILING, now);
+    }
+
+    /** Only a failed mail is tried again, as a new one: due now, with every attempt of the back-off before it. */
+    void retry(Instant now) {
+        if (!canRetry()) {
+            throw new Refusal("mail.admin.error.notFailed");
+        }
+        status = OutboxStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
+        failedBecause = null;
+        failedAt = null;
+    }
+
+    public boolean canRetry() {
+        return status == OutboxStatus.FAILED;
+    }
+
+    private void giveUp(FailedBecause because, Instant now) {
+        status = OutboxStatus.FAILED;
+        failedBecause = because;
+        failedAt = now;
+    }
+
+    private static String shortened(String error) {
+        return error == null ? "unknown error" : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
     }
 
     public Long getId() {
@@ -152,7 +203,7 @@ public class OutboxMessage {
         return textBody;
     }
 
-    String getTemplate() {
+    public String getTemplate() {
         return template;
     }
 
@@ -206,5 +257,13 @@ public class OutboxMessage {
 
     public String getReplyTo() {
         return replyTo;
+    }
+
+    public FailedBecause getFailedBecause() {
+        return failedBecause;
+    }
+
+    public Instant getFailedAt() {
+        return failedAt;
     }
 }

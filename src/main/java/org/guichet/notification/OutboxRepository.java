@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -47,4 +48,13 @@ interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
     Optional<OutboxMessage> findWithAttachments(long id);
 
     List<OutboxMessage> findByRecipientOrderByIdDesc(String recipient);
+
+    /** Each status with its number of messages: {@code [OutboxStatus, Long]} rows. */
+    @Query("select m.status, count(m) from OutboxMessage m group by m.status")
+    List<Object[]> countByStatus();
+
+    @Query("select min(m.createdAt) from OutboxMessage m where m.status in :statuses and m.nextAttemptAt <= :now")
+    Optional<Instant> oldestDue(Collection<OutboxStatus> statuses, Instant now);
+
+    Page<OutboxMessage> findByStatusOrderByFailedAtDescIdDesc(OutboxStatus status, Pageable page);
 }

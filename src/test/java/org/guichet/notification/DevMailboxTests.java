@@ -50,4 +50,18 @@ class DevMailboxTests {
                 .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
                 .andExpect(content().string(containsString("Choisir un nouveau mot de passe")));
     }
+
+    @Test
+    void showsTheKindOfAMailItsRecipientMaySwitchOff() throws Exception {
+        String recipient = Accounts.uniqueEmail("kind");
+        transactions.executeWithoutResult(status -> outbox.enqueue(Mail.of(recipient, Locale.ENGLISH,
+                "password-reset", Map.of("firstName", "Zoé", "link", "http://localhost:8080/password/reset?token=k",
+                        "validMinutes", 60)).kind(MailKind.ORGANIZER_MESSAGE)));
+        long id = messages.findByRecipientOrderByIdDesc(recipient).get(0).getId();
+
+        mvc.perform(get("/dev/mailbox/" + id).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("Organizer’s message")));
+        mvc.perform(get("/dev/mailbox").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Message d’organisateur")));
+    }
 }

@@ -36,6 +36,9 @@ class OutboxDeliveryTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    FailingAddressRepository failingAddresses;
+
     @Test
     void keepsMailsWhileSmtpIsDownAndSendsEachOnceWhenItIsBack() {
         String recipient = Accounts.uniqueEmail("outage");
@@ -55,6 +58,8 @@ class OutboxDeliveryTests {
                     assertThat(message.getAttempts()).isEqualTo(1);
                     assertThat(message.getLastError()).isNotBlank();
                 });
+        assertThat(failingAddresses.findByAddress(recipient.toLowerCase(Locale.ROOT)))
+                .as("an outage says nothing about the address").isEmpty();
 
         assertThat(mail.deliverAndRead(recipient)).as("not due before the back-off").isEmpty();
         clock.advance(Duration.ofSeconds(11));

@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * redirects (the refusal is shown on the next page) or the form again (200), never a server error.
  *
  * <p>{@code {id}} is the fixture's public event, except under {@code /orders} (the participant's held paid order),
- * {@code /tickets} (the participant's free ticket), {@code /admin} (an unused category), {@code /dev} (a mail) and
+ * {@code /tickets} (the participant's free ticket), {@code /admin} (an unused category; a mail, sent, under
+ * {@code /admin/mail}), {@code /dev} (a mail) and
  * {@code /sandbox} (the held order's checkout page). See {@link SecurityFixture}.
  */
 @IntegrationTest
@@ -157,6 +158,9 @@ class RouteAccessTests {
             POST /admin/categories                                  login    403         403          403        403    302
             POST /admin/categories/{id}                             login    403         403          403        403    302
             POST /admin/categories/{id}/delete                      login    403         403          403        403    302
+            GET  /admin/mail                                        login    403         403          403        403    200
+            POST /admin/mail/{id}/retry                             login    403         403          403        403    302
+            POST /admin/mail/addresses/clear                        login    403         403          403        403    302
 
             """;
 

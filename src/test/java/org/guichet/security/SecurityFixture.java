@@ -160,6 +160,10 @@ final class SecurityFixture {
             default -> String.valueOf(event.getId());
         };
         values.put("id", id);
+        if (pattern.startsWith("/admin/mail/")) {
+            // the administrators' mail page names mails, not categories
+            values.put("id", String.valueOf(mail));
+        }
         values.put("slug", event.getSlug());
         values.put("typeId", String.valueOf(paidType.getId()));
         values.put("ticketId", String.valueOf(checkedIn.getId()));
@@ -217,7 +221,8 @@ final class SecurityFixture {
 
     /** Values for the parameters a route requires, so a request reaches its access decision, not a 400. */
     Map<String, String> requiredParameters() {
-        return Map.of("eventId", String.valueOf(soldOut.getId()), "lang", "fr", "token", "probe-unknown-token");
+        return Map.of("eventId", String.valueOf(soldOut.getId()), "lang", "fr", "token", "probe-unknown-token",
+                "address", participant.getEmail());
     }
 
     User user(Role role) {
