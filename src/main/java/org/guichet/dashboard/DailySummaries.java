@@ -50,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @EnableConfigurationProperties(SummarySettings.class)
-public class DailySummaries {
+class DailySummaries {
 
     static final String TEMPLATE = "daily-summary";
     private static final Logger log = LoggerFactory.getLogger(DailySummaries.class);

@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code check-interval}.
  */
 @ConfigurationProperties("guichet.summaries")
-public record SummarySettings(ZoneId zone, LocalTime sendAt, Duration checkInterval) {
+record SummarySettings(ZoneId zone, LocalTime sendAt, Duration checkInterval) {
 
-    public SummarySettings {
+    SummarySettings {
         zone = zone == null ? ZoneId.of("Europe/Paris") : zone;
         sendAt = sendAt == null ? LocalTime.of(7, 0) : sendAt;
         checkInterval = checkInterval == null ? Duration.ofMinutes(15) : checkInterval;
@@ -31,19 +31,19 @@ public record SummarySettings(ZoneId zone, LocalTime sendAt, Duration checkInter
      * before until then. Only that day: a summary missed while no instance ran is sent when one comes back, as
      * long as it is still the latest due; older ones are not sent as a backlog.
      */
-    public LocalDate dueDay(Instant now) {
+    LocalDate dueDay(Instant now) {
         ZonedDateTime local = now.atZone(zone);
         LocalDate today = local.toLocalDate();
         return local.toLocalTime().isBefore(sendAt) ? today.minusDays(2) : today.minusDays(1);
     }
 
     /** When the day begins, in the summaries' zone. */
-    public Instant start(LocalDate day) {
+    Instant start(LocalDate day) {
         return day.atStartOfDay(zone).toInstant();
     }
 
     /** When the day ends (the next one begins): the day is {@code [start, end)}. */
-    public Instant end(LocalDate day) {
+    Instant end(LocalDate day) {
         return day.plusDays(1).atStartOfDay(zone).toInstant();
     }
 }

@@ -189,6 +189,8 @@ class DailySummaryTests {
         });
         summaries.sendDue();
         assertThat(locked).allSatisfy(outcome -> assertThat(outcome.succeeded()).isTrue());
+        assertThat(jdbc.queryForObject("select count(*) from shedlock where name = 'daily-summaries'", Integer.class))
+                .as("the job runs under its ShedLock lock").isEqualTo(1);
         assertThat(mail.deliverAndRead(organizer.getEmail())).hasSize(1);
         assertThat(rows(organizer, day)).isEqualTo(1);
     }

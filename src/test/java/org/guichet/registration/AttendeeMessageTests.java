@@ -233,6 +233,18 @@ class AttendeeMessageTests {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(Jsoup.parse(page).getElementById("subject").val()).isEqualTo("Kept subject");
+
+        long balcony = testEvents.as(organizer, () -> ticketTypes.add(event.getId(), AccountPrincipal.of(organizer),
+                new TicketTypeDetails("Balcony", BigDecimal.ZERO, 10, 2, null, null))).getId();
+        Document nobody = Jsoup.parse(mvc.perform(post(path("/message/preview")).with(csrf()).with(as(organizer))
+                        .param("audience", "type-" + balcony).param("subject", "Hi").param("text", "Hello"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(nobody.getElementById("message-recipients").text()).isEqualTo("No one would receive this message.");
+        assertThat(nobody.getElementById("message-send")).as("nothing to send").isNull();
+        Document refused = Jsoup.parse(send("type-" + balcony, "Hi", "Hello").andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(refused.getElementById("audience-error").text())
+                .isEqualTo("No holder of a valid ticket matches: choose other recipients.");
         assertThat(outboxCount()).as("nothing sent").isZero();
     }
 
