@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -109,6 +110,39 @@ public class DashboardQueries {
             group by d.sale_year, d.sale_month, d.sale_day, d.currency
             """;
 
+    /** Orders confirmed during a period, with their tickets, per event. */
+    private static final String REGISTRATIONS_BETWEEN = """
+            select e.id as event_id, e.organizer_id, e.title, count(distinct o.id) as registrations,
+                   count(t.id) as tickets
+            from orders o
+            join events e on e.id = o.event_id
+            left join tickets t on t.order_id = o.id
+            where o.confirmed_at >= :from and o.confirmed_at < :to
+            group by e.id, e.organizer_id, e.title
+            """;
+
+    /** Payments received during a period, per event and currency. */
+    private static final String PAYMENTS_BETWEEN = """
+            select e.id as event_id, e.organizer_id, e.title, p.currency, count(*) as payments,
+                   sum(p.amount) as amount
+            from payments p
+            join orders o on o.id = p.order_id
+            join events e on e.id = o.event_id
+            where p.paid_at >= :from and p.paid_at < :to
+            group by e.id, e.organizer_id, e.title, p.currency
+            """;
+
+    /** Payments refunded (or owed back) during a period, per event and currency. */
+    private static final String REFUNDS_BETWEEN = """
+            select e.id as event_id, e.organizer_id, e.title, p.currency, count(*) as refunds,
+                   sum(p.refunded_amount) as amount
+            from payments p
+            join orders o on o.id = p.order_id
+            join events e on e.id = o.event_id
+            where p.refunded_at >= :from and p.refunded_at < :to
+            group by e.id, e.organizer_id, e.title, p.currency
+            """;
+
     private static final Pattern SAFE_ZONE = Pattern.compile("[A-Za-z0-9/_+\\-]+");
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -178,6 +212,47 @@ public class DashboardQueries {
             days.add(new DayFigures(day, registrations.getOrDefault(day, 0L), gross.getOrDefault(day, Map.of())));
         }
         return days;
+    }
+
+    /**
+     * Every event that had registrations, payments or refunds during {@code [from, to)}, whoever organizes it, by
+     * event id: three statements, each reading only that period's rows.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, DayActivity> activity(Instant from, Instant to) {
+        MapSqlParameterSource period = new MapSqlParameterSource("from", from.atOffset(ZoneOffset.UTC))
+                .addValue("to", to.atOffset(ZoneOffset.UTC));
+        Map<Long, DayActivity> events = new TreeMap<>();
+        jdbc.query(REGISTRATIONS_BETWEEN, period, (ResultSet row) -> {
+            DayActivity each = activityOf(events, row);
+            events.put(each.eventId(), new DayActivity(each.eventId(), each.organizerId(), each.eventTitle(),
+                    row.getLong("registrations"), row.getLong("tickets"), each.payments(), each.sales(),
+                    each.refunds(), each.refunded()));
+        });
+        jdbc.query(PAYMENTS_BETWEEN, period, (ResultSet row) -> {
+            DayActivity each = activityOf(events, row);
+            Map<String, BigDecimal> sales = new TreeMap<>(each.sales());
+            sales.merge(row.getString("currency"), row.getBigDecimal("amount"), BigDecimal::add);
+            events.put(each.eventId(), new DayActivity(each.eventId(), each.organizerId(), each.eventTitle(),
+                    each.registrations(), each.tickets(), each.payments() + row.getLong("payments"), sales,
+                    each.refunds(), each.refunded()));
+        });
+        jdbc.query(REFUNDS_BETWEEN, period, (ResultSet row) -> {
+            DayActivity each = activityOf(events, row);
+            Map<String, BigDecimal> refunded = new TreeMap<>(each.refunded());
+            refunded.merge(row.getString("currency"), row.getBigDecimal("amount"), BigDecimal::add);
+            events.put(each.eventId(), new DayActivity(each.eventId(), each.organizerId(), each.eventTitle(),
+                    each.registrations(), each.tickets(), each.payments(), each.sales(),
+                    each.refunds() + row.getLong("refunds"), refunded));
+        });
+        return events;
+    }
+
+    private static DayActivity activityOf(Map<Long, DayActivity> events, ResultSet row) throws SQLException {
+        long eventId = row.getLong("event_id");
+        DayActivity known = events.get(eventId);
+        return known != null ? known : new DayActivity(eventId, row.getLong("organizer_id"), row.getString("title"),
+                0, 0, 0, Map.of(), 0, Map.of());
     }
 
     private Map<Long, EventFigures> figures(String scopeColumn, long scope) {

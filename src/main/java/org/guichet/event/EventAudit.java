@@ -13,7 +13,13 @@ import jakarta.persistence.Table;
 @Table(name = "event_audit")
 class EventAudit {
 
-    enum Action { CREATED, UPDATED, PUBLISHED, CANCELLED, DELETED, DUPLICATED_FROM, PRIVATE_LINK_RENEWED, INVITED }
+    enum Action {
+        CREATED, UPDATED, PUBLISHED, CANCELLED, DELETED, DUPLICATED_FROM, PRIVATE_LINK_RENEWED, INVITED,
+        /** The organizer wrote to the event's ticket holders: the detail says to whom, how many and the subject. */
+        MESSAGED_ATTENDEES
+    }
+
+    static final int MAX_DETAIL = 400;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -28,6 +34,8 @@ class EventAudit {
 
     private Instant at;
 
+    private String detail;
+
     protected EventAudit() {
     }
 
@@ -38,7 +46,16 @@ class EventAudit {
         this.at = at;
     }
 
+    EventAudit(long eventId, Long actorId, Action action, Instant at, String detail) {
+        this(eventId, actorId, action, at);
+        this.detail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
+    }
+
     Action action() {
         return action;
+    }
+
+    String detail() {
+        return detail;
     }
 }

@@ -317,6 +317,20 @@ public class EventService {
         record(event, organizer, EventAudit.Action.INVITED);
     }
 
+    /**
+     * Records in the event's audit that this organizer wrote to its ticket holders ({@code audience}, as the
+     * message's sender describes it), with the subject and how many mails were written. The event itself is
+     * unchanged: its pages stay as they are.
+     */
+    @Transactional
+    @PreAuthorize(ORGANIZERS)
+    public void recordMessageToAttendees(long eventId, AccountPrincipal organizer, String audience, String subject,
+            int recipients) {
+        Event event = manageable(eventId, organizer);
+        audit.save(new EventAudit(event.getId(), organizer.id(), EventAudit.Action.MESSAGED_ATTENDEES,
+                clock.instant(), "audience=" + audience + "; recipients=" + recipients + "; subject=" + subject));
+    }
+
     private Category check(EventDetails details, Event existing, Instant now) {
         List<Reason> violations = new ArrayList<>();
         if (details.title() == null || details.title().isBlank()) {

@@ -148,6 +148,9 @@ class RouteAccessTests {
             POST /dashboard/events/{id}/tickets/{typeId}/delete     login    403         404          404        302    302
             GET  /dashboard/events/{id}/attendees                   login    403         404          404        200    200
             GET  /dashboard/events/{id}/attendees.{format:csv|xlsx} login    403         404          404        200    200
+            GET  /dashboard/events/{id}/attendees/message           login    403         404          404        200    200
+            POST /dashboard/events/{id}/attendees/message/preview   login    403         404          404        200    200
+            POST /dashboard/events/{id}/attendees/message           login    403         404          404        200    200
             GET  /dashboard/events/{id}/checkin                     login    403         404          404        200    200
             POST /dashboard/events/{id}/checkin                     login    403         404          404        200    200
             GET  /dashboard/events/{id}/checkin/progress            login    403         404          404        200    200
