@@ -187,6 +187,7 @@ public class PaymentService implements CheckoutPort {
                 "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
                 ReceiptRenderer.attachment(payment),
                 OrderTicketsRenderer.attachment(order))));
+        lifecycle.sendAttendeesTheirTickets(order.getId());
     }
 
     private void closeQuietly(PaymentGateway gateway, String session) {

@@ -1,9 +1,12 @@
 package org.guichet.registration;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.guichet.event.Event;
+import org.guichet.event.EventFormat;
 import org.guichet.event.Money;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
@@ -11,17 +14,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The mails an order's buyer gets from registration, written into the outbox in the changing transaction; their
- * PDFs and calendar files are rendered when they are sent, not while the order's seats are held.
+ * The mails an order's buyer, and the attendees with an address of their own, get from registration, written into
+ * the outbox in the changing transaction, in the order's language; their PDFs and calendar files are rendered when
+ * they are sent, not while the order's seats are held.
  */
 @Component
 class OrderMails {
 
     private final Outbox outbox;
+    private final EventFormat format;
     private final String baseUrl;
 
-    OrderMails(Outbox outbox, @Value("${guichet.base-url}") String baseUrl) {
+    OrderMails(Outbox outbox, EventFormat format, @Value("${guichet.base-url}") String baseUrl) {
         this.outbox = outbox;
+        this.format = format;
         this.baseUrl = baseUrl;
     }
 
@@ -35,6 +41,28 @@ class OrderMails {
                 "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
                 OrderTicketsRenderer.attachment(order),
                 EventCalendarRenderer.attachment(event, baseUrl + "/tickets"))));
+    }
+
+    /**
+     * A confirmed order's attendees with an address other than the buyer's: one mail per address, with only the
+     * tickets that are theirs (valid ones).
+     */
+    void attendeeTickets(String buyerEmail, String buyerName, Event event, Order order) {
+        byAttendee(order, buyerEmail, true).values()
+                .forEach(tickets -> ticketToAttendee(buyerName, event, order, tickets));
+    }
+
+    /** These tickets of the order, all for one attendee with their own address, go to that address. */
+    void ticketToAttendee(String buyerName, Event event, Order order, List<Ticket> tickets) {
+        Ticket first = tickets.get(0);
+        outbox.enqueue(new Mail(first.getAttendeeEmail(), order.getLanguage(), "attendee-tickets", Map.of(
+                "attendeeName", first.getAttendeeName(),
+                "buyerName", buyerName,
+                "eventTitle", event.getTitle(),
+                "when", format.span(event, order.getLanguage()),
+                "reference", order.getReference(),
+                "ticketCount", tickets.size()), List.of(event.getTitle()), List.of(
+                OrderTicketsRenderer.attachment(order, tickets))));
     }
 
     /** The buyer cancelled a paid order: its whole amount is on its way back. */
@@ -54,5 +82,12 @@ class OrderMails {
                 "eventTitle", event.getTitle(),
                 "reference", order.getReference(),
                 "refunded", refunded), List.of(event.getTitle())));
+    }
+
+    /** The order's tickets that go to someone else's address, by address (in ticket order); valid ones only if asked. */
+    private static Map<String, List<Ticket>> byAttendee(Order order, String buyerEmail, boolean validOnly) {
+        return order.getTickets().stream()
+                .filter(ticket -> ticket.hasOwnAddress(buyerEmail) && (!validOnly || ticket.isValid()))
+                .collect(Collectors.groupingBy(Ticket::getAttendeeEmail, LinkedHashMap::new, Collectors.toList()));
     }
 }
