@@ -1,5 +1,6 @@
 package org.guichet.registration;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,35 @@ class OrderMails {
                 OrderTicketsRenderer.attachment(order, tickets))));
     }
 
+    /** The buyer cancelled a free registration: what was cancelled, for their records. */
+    void cancelled(String email, String firstName, Event event, Order order) {
+        outbox.enqueue(new Mail(email, order.getLanguage(), "order-cancelled", Map.of(
+                "firstName", firstName,
+                "eventTitle", event.getTitle(),
+                "when", format.span(event, order.getLanguage()),
+                "reference", order.getReference(),
+                "ticketCount", order.getTickets().size(),
+                "tickets", lines(order.getTickets())), List.of(event.getTitle())));
+    }
+
+    /**
+     * The attendees who had their own tickets by mail are told those tickets no longer get anyone in: the event was
+     * cancelled, or ({@code eventCancelled} false) the buyer cancelled the registration.
+     */
+    void attendeesCancelled(String buyerEmail, String buyerName, Event event, Order order, boolean eventCancelled) {
+        byAttendee(order, buyerEmail, false).values().forEach(tickets -> {
+            Ticket first = tickets.get(0);
+            outbox.enqueue(new Mail(first.getAttendeeEmail(), order.getLanguage(), "attendee-cancelled", Map.of(
+                    "attendeeName", first.getAttendeeName(),
+                    "buyerName", buyerName,
+                    "eventTitle", event.getTitle(),
+                    "when", format.span(event, order.getLanguage()),
+                    "reference", order.getReference(),
+                    "ticketCount", tickets.size(),
+                    "eventCancelled", eventCancelled), List.of(event.getTitle())));
+        });
+    }
+
     /** The buyer cancelled a paid order: its whole amount is on its way back. */
     void refunded(String email, String firstName, Event event, Order order) {
         outbox.enqueue(new Mail(email, order.getLanguage(), "order-refunded", Map.of(
@@ -75,13 +105,23 @@ class OrderMails {
                 List.of(event.getTitle())));
     }
 
-    /** The event was cancelled: the order is closed, and refunded in full if it had been paid. */
+    /**
+     * The event was cancelled: the order is closed; {@code refunded}, its whole amount goes back; free, it is
+     * simply cancelled; otherwise it was still waiting for its payment and nothing was taken.
+     */
     void eventCancelled(String email, String firstName, Event event, Order order, boolean refunded) {
-        outbox.enqueue(new Mail(email, order.getLanguage(), "event-cancelled", Map.of(
+        Map<String, Object> variables = new HashMap<>(Map.of(
                 "firstName", firstName,
                 "eventTitle", event.getTitle(),
+                "when", format.span(event, order.getLanguage()),
                 "reference", order.getReference(),
-                "refunded", refunded), List.of(event.getTitle())));
+                "refunded", refunded,
+                "free", order.isFree(),
+                "tickets", lines(order.getTickets())));
+        if (refunded) {
+            variables.put("amount", Money.format(order.getTotal(), order.getCurrency(), order.getLanguage()));
+        }
+        outbox.enqueue(new Mail(email, order.getLanguage(), "event-cancelled", variables, List.of(event.getTitle())));
     }
 
     /** The order's tickets that go to someone else's address, by address (in ticket order); valid ones only if asked. */
@@ -89,5 +129,10 @@ class OrderMails {
         return order.getTickets().stream()
                 .filter(ticket -> ticket.hasOwnAddress(buyerEmail) && (!validOnly || ticket.isValid()))
                 .collect(Collectors.groupingBy(Ticket::getAttendeeEmail, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** "Standard · Ada Lovelace", one line per ticket. */
+    private static List<String> lines(List<Ticket> tickets) {
+        return tickets.stream().map(ticket -> ticket.getType().getName() + " · " + ticket.getAttendeeName()).toList();
     }
 }

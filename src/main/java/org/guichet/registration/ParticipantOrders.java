@@ -117,13 +117,18 @@ public class ParticipantOrders {
         return new Registration(order, false);
     }
 
-    /** Cancels a free registration before the event starts: its seats go to those waiting, or back on sale. */
+    /**
+     * Cancels a free registration before the event starts: its seats go to those waiting, or back on sale; the
+     * buyer gets a confirmation, and each attendee who had their own ticket by mail is told it no longer counts.
+     */
     @Transactional
     public Order cancel(AccountPrincipal user, long orderId) {
         Order order = lockOwn(user, orderId);
         Event event = events.get(order.getEventId());
         order.cancelByBuyer(clock.instant(), event.getStartsAt());
         audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CANCELLED, clock.instant()));
+        mails.cancelled(user.email(), user.firstName(), event, order);
+        mails.attendeesCancelled(user.email(), user.fullName(), event, order, false);
         seats.free(order);
         return order;
     }

@@ -44,7 +44,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The mails of ticket holders (issue 14): attendees' own tickets (only theirs, only once the order is confirmed).
+ * The mails of ticket holders (issue 14): the buyer's confirmation of a cancelled free registration, an event's
+ * cancellation told to every buyer (with the refund of a paid order) and to each attendee who had their own
+ * ticket, and attendees' own tickets (only theirs, only once the order is confirmed).
  */
 @IntegrationTest
 class TicketHolderMailTests {
@@ -75,6 +77,89 @@ class TicketHolderMailTests {
 
     @Value("${guichet.payments.sandbox.webhook-secret}")
     String secret;
+
+    @Test
+    void cancellingAFreeRegistrationMailsTheBuyerAConfirmationInTheirLanguage() throws Exception {
+        Event event = testEvents.published(Accounts.organizer(accounts), "Atelier reliure " + System.nanoTime(), "Caen");
+        User buyer = Accounts.signUp(accounts, Accounts.uniqueEmail("acheteuse"), EnumSet.noneOf(Role.class),
+                Locale.FRENCH);
+        String attendee = Accounts.uniqueEmail("amie");
+        Order order = register(buyer, event, standard(event), 2, List.of(
+                new AttendeeDetails(standard(event), "Louise Amie", attendee)));
+        assertThat(mail.deliverAndRead(buyer.getEmail())).hasSize(1);
+        assertThat(mail.deliverAndRead(attendee)).hasSize(1);
+
+        mvc.perform(post("/orders/" + order.getId() + "/cancel").with(csrf()).with(as(buyer)))
+                .andExpect(redirectedUrl("/tickets"));
+
+        List<MimeMessage> received = mail.deliverAndRead(buyer.getEmail());
+        assertThat(received).hasSize(2);
+        MimeMessage confirmation = received.get(1);
+        assertThat(confirmation.getSubject()).isEqualTo("Votre inscription à " + event.getTitle() + " est annulée");
+        assertThat(TestMail.text(confirmation))
+                .contains("votre inscription " + order.getReference() + " à « " + event.getTitle() + " »")
+                .contains("2 billets annulés")
+                .contains("- Standard · Louise Amie").contains("- Standard · Camille Test")
+                .contains("il n’y a rien à rembourser");
+        assertThat(TestMail.body(confirmation)).as("in HTML too").contains("Content-Type: text/html");
+
+        List<MimeMessage> told = mail.deliverAndRead(attendee);
+        assertThat(told).as("the attendee's ticket, then word that it no longer counts").hasSize(2);
+        assertThat(told.get(1).getSubject()).isEqualTo("Votre billet pour " + event.getTitle() + " est annulé");
+        assertThat(TestMail.text(told.get(1))).contains("Camille Test a annulé l’inscription")
+                .contains("Votre billet (commande " + order.getReference() + ") ne permet plus d’entrer.");
+    }
+
+    @Test
+    void cancellingAnEventTellsEveryBuyerTheirRefundOrThatAFreeOrderIsSimplyCancelledAndEachAttendee()
+            throws Exception {
+        User organizer = Accounts.organizer(accounts);
+        Event event = testEvents.published(organizer, testEvents.details("Gala " + System.nanoTime(), "Nancy",
+                "conference", 9, "40.00", Visibility.PUBLIC));
+        long paidType = standard(event);
+        long freeType = testEvents.as(organizer, () -> ticketTypes.add(event.getId(), AccountPrincipal.of(organizer),
+                new TicketTypeDetails("Guest", BigDecimal.ZERO, 20, 4, null, null))).getId();
+
+        User payer = Accounts.participant(accounts);
+        String payersGuest = Accounts.uniqueEmail("guest-of-payer");
+        Order paid = register(payer, event, paidType, 2, List.of(new AttendeeDetails(paidType, "Ada Guest", payersGuest)));
+        sandbox().pay(paid);
+        User freeBuyer = Accounts.signUp(accounts, Accounts.uniqueEmail("invitee"), EnumSet.noneOf(Role.class),
+                Locale.FRENCH);
+        String freeGuest = Accounts.uniqueEmail("guest-of-free");
+        Order free = register(freeBuyer, event, freeType, 2, List.of(new AttendeeDetails(freeType, "Alan Guest", freeGuest)));
+        User waiting = Accounts.participant(accounts);
+        String unpaidGuest = Accounts.uniqueEmail("guest-of-unpaid");
+        Order unpaid = register(waiting, event, paidType, 1, List.of(new AttendeeDetails(paidType, "Grace Guest",
+                unpaidGuest)));
+        for (String address : List.of(payer.getEmail(), payersGuest, freeBuyer.getEmail(), freeGuest, waiting.getEmail())) {
+            mail.deliverAndRead(address);
+        }
+        int before = mail.deliverAndRead(payersGuest).size();
+
+        mvc.perform(post("/dashboard/events/" + event.getId() + "/cancel").with(csrf()).with(as(organizer)))
+                .andExpect(status().is3xxRedirection());
+
+        MimeMessage toPayer = last(mail.deliverAndRead(payer.getEmail()));
+        assertThat(toPayer.getSubject()).isEqualTo(event.getTitle() + " is cancelled");
+        assertThat(TestMail.text(toPayer)).contains(paid.getReference())
+                .contains("Your payment of €80.00 is refunded in full").doesNotContain("was free");
+        MimeMessage toFreeBuyer = last(mail.deliverAndRead(freeBuyer.getEmail()));
+        assertThat(toFreeBuyer.getSubject()).isEqualTo(event.getTitle() + " est annulé");
+        assertThat(TestMail.text(toFreeBuyer)).contains(free.getReference())
+                .contains("Votre inscription était gratuite : elle est simplement annulée").doesNotContain("intégralement remboursé");
+        MimeMessage toWaiting = last(mail.deliverAndRead(waiting.getEmail()));
+        assertThat(TestMail.text(toWaiting)).contains(unpaid.getReference()).contains("nothing was charged");
+
+        List<MimeMessage> payersGuestMails = mail.deliverAndRead(payersGuest);
+        assertThat(payersGuestMails).hasSize(before + 1);
+        assertThat(last(payersGuestMails).getSubject()).isEqualTo("Your ticket for " + event.getTitle() + " is cancelled");
+        assertThat(TestMail.text(last(payersGuestMails))).contains("has been cancelled by its organizer")
+                .contains("which Camille Test registered you for");
+        assertThat(last(mail.deliverAndRead(freeGuest)).getSubject())
+                .isEqualTo("Votre billet pour " + event.getTitle() + " est annulé");
+        assertThat(mail.deliverAndRead(unpaidGuest)).as("never had a ticket, so is told nothing").isEmpty();
+    }
 
     @Test
     void anAttendeeAddressThatIsNotOneIsRefusedBesideItsFieldWithEverythingTypedKept() throws Exception {
