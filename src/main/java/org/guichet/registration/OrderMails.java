@@ -124,6 +124,17 @@ class OrderMails {
         outbox.enqueue(new Mail(email, order.getLanguage(), "event-cancelled", variables, List.of(event.getTitle())));
     }
 
+    /** The buyer asked for the order's tickets again. */
+    void resent(String email, String firstName, Event event, Order order) {
+        outbox.enqueue(new Mail(email, order.getLanguage(), "tickets-resent", Map.of(
+                "firstName", firstName,
+                "eventTitle", event.getTitle(),
+                "when", format.span(event, order.getLanguage()),
+                "reference", order.getReference(),
+                "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
+                OrderTicketsRenderer.attachment(order))));
+    }
+
     /** The order's tickets that go to someone else's address, by address (in ticket order); valid ones only if asked. */
     private static Map<String, List<Ticket>> byAttendee(Order order, String buyerEmail, boolean validOnly) {
         return order.getTickets().stream()

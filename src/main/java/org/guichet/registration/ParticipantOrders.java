@@ -184,6 +184,20 @@ public class ParticipantOrders {
         return ticket;
     }
 
+    /**
+     * The buyer asks for their order's tickets again, from one of its tickets' page: the mail goes to their own
+     * address, and only while the ticket is valid. Anyone else's ticket does not exist.
+     */
+    @Transactional
+    public Ticket resendTickets(AccountPrincipal user, long ticketId) {
+        Ticket ticket = ownTicket(user, ticketId);
+        if (!ticket.isValid()) {
+            throw new Refusal("ticket.error.notResendable");
+        }
+        mails.resent(user.email(), user.firstName(), events.get(ticket.getEventId()), ticket.getOrder());
+        return ticket;
+    }
+
     @Transactional(readOnly = true)
     public List<Ticket> ticketsOf(AccountPrincipal user) {
         return tickets.findOwnedBy(user.id());

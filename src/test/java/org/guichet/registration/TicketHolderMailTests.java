@@ -30,6 +30,7 @@ import org.guichet.event.Event;
 import org.guichet.event.Visibility;
 import org.guichet.support.Accounts;
 import org.guichet.support.Browser;
+import org.guichet.support.ClientAddresses;
 import org.guichet.support.IntegrationTest;
 import org.guichet.support.MailParts;
 import org.guichet.support.MutableClock;
@@ -46,7 +47,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * The mails of ticket holders (issue 14): the buyer's confirmation of a cancelled free registration, an event's
  * cancellation told to every buyer (with the refund of a paid order) and to each attendee who had their own
- * ticket, and attendees' own tickets (only theirs, only once the order is confirmed).
+ * ticket, attendees' own tickets (only theirs, only once the order is confirmed), and tickets sent again.
  */
 @IntegrationTest
 class TicketHolderMailTests {
@@ -295,6 +296,61 @@ class TicketHolderMailTests {
         assertThat(mail.deliverAndRead(buyer.getEmail())).as("the buyer's confirmation only").hasSize(1);
     }
 
+    @Test
+    void theBuyerHasTheirTicketsSentAgainAndAnyoneElseIsToldTheTicketDoesNotExist() throws Exception {
+        User organizer = Accounts.organizer(accounts);
+        Event event = testEvents.published(organizer, "Salon " + System.nanoTime(), "Brest");
+        User buyer = Accounts.participant(accounts);
+        Order order = testEvents.register(buyer, event.getId(), standard(event), 2);
+        long ticket = order.getTickets().get(0).getId();
+        assertThat(mail.deliverAndRead(buyer.getEmail())).hasSize(1);
+
+        mvc.perform(post("/tickets/" + ticket + "/resend").with(csrf()).with(as(buyer)).with(from(ClientAddresses.unique())))
+                .andExpect(redirectedUrl("/tickets/" + ticket))
+                .andExpect(flash().attribute("saved", "ticket.resent"));
+        List<MimeMessage> received = mail.deliverAndRead(buyer.getEmail());
+        assertThat(received).hasSize(2);
+        MimeMessage again = received.get(1);
+        assertThat(again.getSubject()).isEqualTo("Your tickets for " + event.getTitle() + " (sent again)");
+        assertThat(TestMail.text(again)).contains("here are your tickets for “" + event.getTitle() + "”")
+                .contains(order.getReference());
+        assertThat(MailParts.pdfText(again, "tickets-" + order.getReference()).split(order.getReference(), -1))
+                .as("every ticket of the order").hasSize(3);
+
+        mvc.perform(post("/tickets/" + ticket + "/resend").with(csrf()).with(as(Accounts.participant(accounts)))
+                .with(from(ClientAddresses.unique()))).andExpect(status().isNotFound());
+        mvc.perform(post("/tickets/" + ticket + "/resend").with(csrf()).with(as(organizer))
+                .with(from(ClientAddresses.unique()))).andExpect(status().isNotFound());
+        assertThat(mail.deliverAndRead(buyer.getEmail())).hasSize(2);
+        mvc.perform(get("/tickets/" + ticket).with(as(buyer)))
+                .andExpect(content().string(containsString("/tickets/" + ticket + "/resend")));
+
+        mvc.perform(post("/orders/" + order.getId() + "/cancel").with(csrf()).with(as(buyer)));
+        mvc.perform(post("/tickets/" + ticket + "/resend").with(csrf()).with(as(buyer)).with(from(ClientAddresses.unique())))
+                .andExpect(redirectedUrl("/tickets/" + ticket))
+                .andExpect(org.guichet.support.Refused.flashed("ticket.error.notResendable"));
+        mvc.perform(get("/tickets/" + ticket).with(as(buyer)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/resend"))));
+    }
+
+    @Test
+    void askingTooOftenIsAnsweredWithAMessageAndSendsNothingMore() throws Exception {
+        Event event = testEvents.published(Accounts.organizer(accounts), "Foire " + System.nanoTime(), "Agen");
+        User buyer = Accounts.participant(accounts);
+        long ticket = testEvents.register(buyer, event.getId(), standard(event), 1).getTickets().get(0).getId();
+        String address = ClientAddresses.unique();
+        int allowed = 5; // guichet.rate-limits.ticket-resend.per-account
+        for (int i = 0; i < allowed; i++) {
+            mvc.perform(post("/tickets/" + ticket + "/resend").with(csrf()).with(as(buyer)).with(from(address)))
+                    .andExpect(redirectedUrl("/tickets/" + ticket));
+        }
+        mvc.perform(post("/tickets/" + ticket + "/resend").with(csrf()).with(as(buyer)).with(from(address)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Too many requests in a short time. Please try again")));
+        assertThat(mail.deliverAndRead(buyer.getEmail())).as("the confirmation and five sent again")
+                .hasSize(1 + allowed);
+    }
+
     private Order register(User buyer, Event event, long type, int count, List<AttendeeDetails> attendees) {
         return testEvents.as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), event.getId(), null,
                 Map.of(type, count), attendees).order());
@@ -310,6 +366,13 @@ class TicketHolderMailTests {
 
     private static RequestPostProcessor as(User user) {
         return authentication(Accounts.signedIn(user));
+    }
+
+    private static RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private static MimeMessage last(List<MimeMessage> messages) {

@@ -16,6 +16,8 @@ import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.registration.QrCodes;
 import org.guichet.registration.ParticipantOrders;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimited;
 import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusals;
 import org.guichet.registration.Ticket;
@@ -37,8 +39,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * "My tickets", one ticket's page with its QR code, its calendar file, and who uses it. Holder (or organizer,
- * to see it) only.
+ * "My tickets", one ticket's page with its QR code, its calendar file, who uses it, and its order's tickets mailed
+ * again. Holder (or organizer, to see it) only.
  */
 @Controller
 class TicketController {
@@ -108,6 +110,20 @@ class TicketController {
                 redirect.addFlashAttribute("typedName", attendeeName);
                 redirect.addFlashAttribute("typedEmail", attendeeEmail);
             }
+        }
+        return "redirect:/tickets/" + id;
+    }
+
+    /** The order's tickets mailed again to their buyer, from one of its tickets' page. */
+    @PostMapping("/tickets/{id}/resend")
+    @RateLimited(RateLimit.TICKET_RESEND)
+    String resend(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
+        try {
+            registrations.resendTickets(user, id);
+            redirect.addFlashAttribute("saved", "ticket.resent");
+        } catch (Refusal refusal) {
+            Refusals.flash(redirect, refusal);
         }
         return "redirect:/tickets/" + id;
     }
