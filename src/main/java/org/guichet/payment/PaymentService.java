@@ -188,6 +188,7 @@ public class PaymentService implements CheckoutPort {
                 "receiptLink", baseUrl + "/orders/" + order.getId() + "/receipt.pdf"), List.of(event.getTitle()),
                 List.of(ReceiptRenderer.attachment(payment),
                 OrderTicketsRenderer.attachment(order))));
+        lifecycle.sendAttendeesTheirTickets(order.getId());
     }
 
     private void closeQuietly(PaymentGateway gateway, String session) {

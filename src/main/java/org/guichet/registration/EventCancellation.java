@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Within the event's cancellation: every open order is closed, each buyer is told by email, and every paid order
- * tells the payment module that its payment is owed back. All of it or none of it commits with the cancellation.
+ * Within the event's cancellation: every open order is closed, each buyer is told by email (with the amount a paid
+ * order gets back), so is each attendee who had their own ticket by mail, and every paid order tells the payment
+ * module that its payment is owed back. All of it or none of it commits with the cancellation.
  */
 @Component
 class EventCancellation {
@@ -47,6 +48,8 @@ class EventCancellation {
         for (Long orderId : lifecycle.openOrders(cancelled.eventId())) {
             Order order = lifecycle.locked(orderId);
             Instant now = clock.instant();
+            // only a confirmed order's attendees had their tickets; one still waiting for its payment sent nothing
+            boolean attendeesHaveTickets = order.isConfirmed();
             boolean paid = order.closeForCancelledEvent(now);
             audit.save(new RegistrationAudit(order.getId(), null,
                     paid ? RegistrationAudit.Action.REFUNDED : RegistrationAudit.Action.CANCELLED, now));
@@ -55,6 +58,9 @@ class EventCancellation {
             }
             User buyer = users.findById(order.getUserId()).orElseThrow();
             mails.eventCancelled(buyer.getEmail(), buyer.getFirstName(), event, order, paid);
+            if (attendeesHaveTickets) {
+                mails.attendeesCancelled(buyer.getEmail(), buyer.getFullName(), event, order, true);
+            }
         }
     }
 }

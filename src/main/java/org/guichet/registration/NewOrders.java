@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.guichet.account.AccountPrincipal;
@@ -38,14 +39,27 @@ class NewOrders {
         this.clock = clock;
     }
 
-    /** An order of {@code tickets} (type to how many, in the order given) for the buyer. */
+    /** An order of {@code tickets} (type to how many, in the order given) for the buyer, each in the buyer's name. */
     Order place(AccountPrincipal buyer, Event event, Map<TicketType, Integer> tickets) {
+        return place(buyer, event, tickets, List.of());
+    }
+
+    /**
+     * An order of {@code tickets} (type to how many, in the order given) for the buyer; a type's tickets take its
+     * rows of {@code attendees} (checked) in turn, the others the buyer's name. A free order's attendees with an
+     * address of their own get their tickets now; a paid order's once it is paid.
+     */
+    Order place(AccountPrincipal buyer, Event event, Map<TicketType, Integer> tickets,
+            List<AttendeeDetails> attendees) {
         Instant now = clock.instant();
         Order order = new Order(OrderReferences.next(random), buyer.id(), event.getId(), event.getCurrency(),
                 buyer.language(), now);
         tickets.forEach((type, count) -> {
+            List<AttendeeDetails> named = attendees.stream().filter(row -> row.typeId() == type.getId()).toList();
             for (int i = 0; i < count; i++) {
-                order.add(new Ticket(order, type, buyer.fullName(), TicketSigner.newSecret(random), now));
+                AttendeeDetails row = i < named.size() ? named.get(i) : null;
+                order.add(new Ticket(order, type, row == null ? buyer.fullName() : row.nameOr(buyer.fullName()),
+                        row == null ? null : row.email(), TicketSigner.newSecret(random), now));
             }
         });
         if (order.isFree()) {
@@ -58,6 +72,7 @@ class NewOrders {
         if (order.isFree()) {
             audit.save(new RegistrationAudit(order.getId(), buyer.id(), RegistrationAudit.Action.CONFIRMED, now));
             mails.registered(buyer.email(), buyer.firstName(), event, order);
+            mails.attendeeTickets(buyer.email(), buyer.fullName(), event, order);
         }
         return order;
     }

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.account.User;
+import org.guichet.account.UserRepository;
+import org.guichet.event.EventService;
 import org.guichet.shared.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -23,10 +26,17 @@ public class OrderLifecycle {
     private final Seats seats;
     private final WaitingListRepository waitingEntries;
     private final ApplicationEventPublisher publisher;
+    private final OrderMails mails;
+    private final UserRepository users;
+    private final EventService events;
     private final Clock clock;
 
     OrderLifecycle(OrderRepository orders, RegistrationAuditRepository audit, Seats seats,
-            WaitingListRepository waitingEntries, ApplicationEventPublisher publisher, Clock clock) {
+            WaitingListRepository waitingEntries, ApplicationEventPublisher publisher, OrderMails mails,
+            UserRepository users, EventService events, Clock clock) {
+        this.mails = mails;
+        this.users = users;
+        this.events = events;
         this.waitingEntries = waitingEntries;
         this.orders = orders;
         this.audit = audit;
@@ -58,6 +68,21 @@ public class OrderLifecycle {
             audit.save(new RegistrationAudit(order.getId(), null, RegistrationAudit.Action.CONFIRMED, now));
         }
         return outcome;
+    }
+
+    /**
+     * A paid order's attendees with an address other than the buyer's get their own tickets, one mail per address,
+     * in the transaction that confirmed its payment (after {@link #confirmPayment}, once the payment is kept).
+     * Nothing for an order that is not confirmed.
+     */
+    @Transactional
+    public void sendAttendeesTheirTickets(long orderId) {
+        Order order = orders.findWithTickets(orderId).orElseThrow(() -> new NotFound("order", orderId));
+        if (!order.isConfirmed()) {
+            return;
+        }
+        User buyer = users.findById(order.getUserId()).orElseThrow();
+        mails.attendeeTickets(buyer.getEmail(), buyer.getFullName(), events.get(order.getEventId()), order);
     }
 
     /** Unpaid holds whose time is up: the order expires and its seats go to the waiting list or back on sale. */

@@ -1,9 +1,13 @@
 package org.guichet.registration;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.guichet.event.Event;
+import org.guichet.event.EventFormat;
 import org.guichet.event.Money;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
@@ -11,17 +15,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The mails an order's buyer gets from registration, written into the outbox in the changing transaction; their
- * PDFs and calendar files are rendered when they are sent, not while the order's seats are held.
+ * The mails an order's buyer, and the attendees with an address of their own, get from registration, written into
+ * the outbox in the changing transaction, in the order's language; their PDFs and calendar files are rendered when
+ * they are sent, not while the order's seats are held.
  */
 @Component
 class OrderMails {
 
     private final Outbox outbox;
+    private final EventFormat format;
     private final String baseUrl;
 
-    OrderMails(Outbox outbox, @Value("${guichet.base-url}") String baseUrl) {
+    OrderMails(Outbox outbox, EventFormat format, @Value("${guichet.base-url}") String baseUrl) {
         this.outbox = outbox;
+        this.format = format;
         this.baseUrl = baseUrl;
     }
 
@@ -37,6 +44,57 @@ class OrderMails {
                 EventCalendarRenderer.attachment(event, baseUrl + "/tickets"))));
     }
 
+    /**
+     * A confirmed order's attendees with an address other than the buyer's: one mail per address, with only the
+     * tickets that are theirs (valid ones).
+     */
+    void attendeeTickets(String buyerEmail, String buyerName, Event event, Order order) {
+        byAttendee(order, buyerEmail, true).values()
+                .forEach(tickets -> ticketToAttendee(buyerName, event, order, tickets));
+    }
+
+    /** These tickets of the order, all for one attendee with their own address, go to that address. */
+    void ticketToAttendee(String buyerName, Event event, Order order, List<Ticket> tickets) {
+        Ticket first = tickets.get(0);
+        outbox.enqueue(new Mail(first.getAttendeeEmail(), order.getLanguage(), "attendee-tickets", Map.of(
+                "attendeeName", first.getAttendeeName(),
+                "buyerName", buyerName,
+                "eventTitle", event.getTitle(),
+                "when", format.span(event, order.getLanguage()),
+                "reference", order.getReference(),
+                "ticketCount", tickets.size()), List.of(event.getTitle()), List.of(
+                OrderTicketsRenderer.attachment(order, tickets))));
+    }
+
+    /** The buyer cancelled a free registration: what was cancelled, for their records. */
+    void cancelled(String email, String firstName, Event event, Order order) {
+        outbox.enqueue(new Mail(email, order.getLanguage(), "order-cancelled", Map.of(
+                "firstName", firstName,
+                "eventTitle", event.getTitle(),
+                "when", format.span(event, order.getLanguage()),
+                "reference", order.getReference(),
+                "ticketCount", order.getTickets().size(),
+                "tickets", lines(order.getTickets())), List.of(event.getTitle())));
+    }
+
+    /**
+     * The attendees who had their own tickets by mail are told those tickets no longer get anyone in: the event was
+     * cancelled, or ({@code eventCancelled} false) the buyer cancelled the registration.
+     */
+    void attendeesCancelled(String buyerEmail, String buyerName, Event event, Order order, boolean eventCancelled) {
+        byAttendee(order, buyerEmail, false).values().forEach(tickets -> {
+            Ticket first = tickets.get(0);
+            outbox.enqueue(new Mail(first.getAttendeeEmail(), order.getLanguage(), "attendee-cancelled", Map.of(
+                    "attendeeName", first.getAttendeeName(),
+                    "buyerName", buyerName,
+                    "eventTitle", event.getTitle(),
+                    "when", format.span(event, order.getLanguage()),
+                    "reference", order.getReference(),
+                    "ticketCount", tickets.size(),
+                    "eventCancelled", eventCancelled), List.of(event.getTitle())));
+        });
+    }
+
     /** The buyer cancelled a paid order: its whole amount is on its way back. */
     void refunded(String email, String firstName, Event event, Order order) {
         outbox.enqueue(new Mail(email, order.getLanguage(), "order-refunded", Map.of(
@@ -47,12 +105,45 @@ class OrderMails {
                 List.of(event.getTitle())));
     }
 
-    /** The event was cancelled: the order is closed, and refunded in full if it had been paid. */
+    /**
+     * The event was cancelled: the order is closed; {@code refunded}, its whole amount goes back; free, it is
+     * simply cancelled; otherwise it was still waiting for its payment and nothing was taken.
+     */
     void eventCancelled(String email, String firstName, Event event, Order order, boolean refunded) {
-        outbox.enqueue(new Mail(email, order.getLanguage(), "event-cancelled", Map.of(
+        Map<String, Object> variables = new HashMap<>(Map.of(
                 "firstName", firstName,
                 "eventTitle", event.getTitle(),
+                "when", format.span(event, order.getLanguage()),
                 "reference", order.getReference(),
-                "refunded", refunded), List.of(event.getTitle())));
+                "refunded", refunded,
+                "free", order.isFree(),
+                "tickets", lines(order.getTickets())));
+        if (refunded) {
+            variables.put("amount", Money.format(order.getTotal(), order.getCurrency(), order.getLanguage()));
+        }
+        outbox.enqueue(new Mail(email, order.getLanguage(), "event-cancelled", variables, List.of(event.getTitle())));
+    }
+
+    /** The buyer asked for the order's tickets again. */
+    void resent(String email, String firstName, Event event, Order order) {
+        outbox.enqueue(new Mail(email, order.getLanguage(), "tickets-resent", Map.of(
+                "firstName", firstName,
+                "eventTitle", event.getTitle(),
+                "when", format.span(event, order.getLanguage()),
+                "reference", order.getReference(),
+                "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
+                OrderTicketsRenderer.attachment(order))));
+    }
+
+    /** The order's tickets that go to someone else's address, by address (in ticket order); valid ones only if asked. */
+    private static Map<String, List<Ticket>> byAttendee(Order order, String buyerEmail, boolean validOnly) {
+        return order.getTickets().stream()
+                .filter(ticket -> ticket.hasOwnAddress(buyerEmail) && (!validOnly || ticket.isValid()))
+                .collect(Collectors.groupingBy(Ticket::getAttendeeEmail, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** "Standard · Ada Lovelace", one line per ticket. */
+    private static List<String> lines(List<Ticket> tickets) {
+        return tickets.stream().map(ticket -> ticket.getType().getName() + " · " + ticket.getAttendeeName()).toList();
     }
 }

@@ -2,6 +2,7 @@ package org.guichet.registration;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,18 @@ public class ParticipantOrders {
      */
     @Transactional
     public Registration register(AccountPrincipal user, long eventId, String key, Map<Long, Integer> quantities) {
+        return register(user, eventId, key, quantities, List.of());
+    }
+
+    /**
+     * Registers the user as above, with who each ticket is for ({@link AttendeeDetails}: a name and an address,
+     * each optional); an attendee whose address is not the buyer's gets their own ticket by mail once the order is
+     * confirmed. A row that cannot be kept is refused beside its field, before anything else is looked at.
+     */
+    @Transactional
+    public Registration register(AccountPrincipal user, long eventId, String key, Map<Long, Integer> quantities,
+            List<AttendeeDetails> attendees) {
+        List<AttendeeDetails> details = AttendeeDetails.checked(attendees);
         Event event = events.viewable(eventId, key, user);
         Instant now = clock.instant();
         checkOpen(event, now);
@@ -99,18 +112,23 @@ public class ParticipantOrders {
 
         Map<TicketType, Integer> tickets = new LinkedHashMap<>();
         wanted.forEach((typeId, number) -> tickets.put(offered.get(typeId), number));
-        Order order = newOrders.place(user, event, tickets);
+        Order order = newOrders.place(user, event, tickets, details);
         seats.take(eventId, wanted);
         return new Registration(order, false);
     }
 
-    /** Cancels a free registration before the event starts: its seats go to those waiting, or back on sale. */
+    /**
+     * Cancels a free registration before the event starts: its seats go to those waiting, or back on sale; the
+     * buyer gets a confirmation, and each attendee who had their own ticket by mail is told it no longer counts.
+     */
     @Transactional
     public Order cancel(AccountPrincipal user, long orderId) {
         Order order = lockOwn(user, orderId);
         Event event = events.get(order.getEventId());
         order.cancelByBuyer(clock.instant(), event.getStartsAt());
         audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CANCELLED, clock.instant()));
+        mails.cancelled(user.email(), user.firstName(), event, order);
+        mails.attendeesCancelled(user.email(), user.fullName(), event, order, false);
         seats.free(order);
         return order;
     }
@@ -134,15 +152,49 @@ public class ParticipantOrders {
     /** The holder names who will use a ticket, until the event starts. */
     @Transactional
     public Ticket nameAttendee(AccountPrincipal user, long ticketId, String attendeeName) {
-        Ticket ticket = tickets.findWithOrder(ticketId).filter(found -> found.getOrder().getUserId() == user.id())
-                .orElseThrow(() -> new NotFound("ticket", ticketId));
-        if (attendeeName == null || attendeeName.isBlank() || attendeeName.strip().length() > 200) {
-            throw Refusal.at("attendeeName", "ticket.error.attendeeName");
+        Ticket ticket = ownTicket(user, ticketId);
+        return nameAttendee(user, ticketId, attendeeName, ticket.getAttendeeEmail());
+    }
+
+    /**
+     * The holder names who will use a ticket, and optionally their address, until the event starts. A new address
+     * that is not the buyer's gets the ticket by mail at once (the ticket is valid, so its order is confirmed).
+     */
+    @Transactional
+    public Ticket nameAttendee(AccountPrincipal user, long ticketId, String attendeeName, String attendeeEmail) {
+        Ticket ticket = ownTicket(user, ticketId);
+        List<Refusal.Reason> reasons = new ArrayList<>();
+        if (attendeeName == null || attendeeName.isBlank() || attendeeName.strip().length() > AttendeeDetails.MAX_NAME) {
+            reasons.add(new Refusal.Reason("attendeeName", "ticket.error.attendeeName"));
         }
-        if (!ticket.isRenamable(clock.instant(), events.get(ticket.getEventId()).getStartsAt())) {
+        if (!AttendeeDetails.isAcceptableEmail(attendeeEmail)) {
+            reasons.add(new Refusal.Reason("attendeeEmail", "ticket.error.attendeeEmail"));
+        }
+        if (!reasons.isEmpty()) {
+            throw new Refusal(reasons);
+        }
+        Event event = events.get(ticket.getEventId());
+        if (!ticket.isRenamable(clock.instant(), event.getStartsAt())) {
             throw new Refusal("ticket.error.notRenamable");
         }
         ticket.rename(attendeeName);
+        if (ticket.readdress(attendeeEmail) && ticket.hasOwnAddress(user.email())) {
+            mails.ticketToAttendee(user.fullName(), event, ticket.getOrder(), List.of(ticket));
+        }
+        return ticket;
+    }
+
+    /**
+     * The buyer asks for their order's tickets again, from one of its tickets' page: the mail goes to their own
+     * address, and only while the ticket is valid. Anyone else's ticket does not exist.
+     */
+    @Transactional
+    public Ticket resendTickets(AccountPrincipal user, long ticketId) {
+        Ticket ticket = ownTicket(user, ticketId);
+        if (!ticket.isValid()) {
+            throw new Refusal("ticket.error.notResendable");
+        }
+        mails.resent(user.email(), user.firstName(), events.get(ticket.getEventId()), ticket.getOrder());
         return ticket;
     }
 
@@ -177,6 +229,11 @@ public class ParticipantOrders {
     @Transactional(readOnly = true)
     public Holdings holdings(AccountPrincipal user, Event event) {
         return new Holdings(orders.countLiveTickets(user.id(), event.getId()), event.getMaxPerPerson());
+    }
+
+    private Ticket ownTicket(AccountPrincipal user, long ticketId) {
+        return tickets.findWithOrder(ticketId).filter(found -> found.getOrder().getUserId() == user.id())
+                .orElseThrow(() -> new NotFound("ticket", ticketId));
     }
 
     private Order lockOwn(AccountPrincipal user, long orderId) {

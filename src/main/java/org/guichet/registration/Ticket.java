@@ -36,6 +36,8 @@ public class Ticket {
 
     private String attendeeName;
 
+    private String attendeeEmail;
+
     private BigDecimal price;
 
     @Enumerated(EnumType.STRING)
@@ -57,10 +59,16 @@ public class Ticket {
     }
 
     Ticket(Order order, TicketType type, String attendeeName, String secret, Instant now) {
+        this(order, type, attendeeName, null, secret, now);
+    }
+
+    /** A ticket for someone with their own address ({@code attendeeEmail}, already checked; null for none). */
+    Ticket(Order order, TicketType type, String attendeeName, String attendeeEmail, String secret, Instant now) {
         this.order = order;
         this.eventId = order.getEventId();
         this.type = type;
         this.attendeeName = attendeeName;
+        this.attendeeEmail = AttendeeDetails.normalEmail(attendeeEmail);
         this.price = type.getPrice();
         this.secret = secret;
         this.status = TicketStatus.RESERVED;
@@ -70,6 +78,22 @@ public class Ticket {
 
     void rename(String attendeeName) {
         this.attendeeName = attendeeName.strip();
+    }
+
+    /**
+     * The attendee's own address (already checked; blank for none); true when it is a new one (compared without
+     * regard to case), so its owner has not had this ticket yet.
+     */
+    boolean readdress(String email) {
+        String normal = AttendeeDetails.normalEmail(email);
+        boolean changed = normal != null && !normal.equals(attendeeEmail);
+        this.attendeeEmail = normal;
+        return changed;
+    }
+
+    /** It goes to someone other than the buyer, at an address of their own: they get it by mail too. */
+    public boolean hasOwnAddress(String buyerEmail) {
+        return attendeeEmail != null && !attendeeEmail.equalsIgnoreCase(buyerEmail == null ? "" : buyerEmail.strip());
     }
 
     /** The order's payment arrived (even after its hold ran out, once its seat was taken again): it gets its holder in. */
@@ -145,6 +169,11 @@ public class Ticket {
 
     public String getAttendeeName() {
         return attendeeName;
+    }
+
+    /** The attendee's own address, if the buyer gave one (lower case); null otherwise. */
+    public String getAttendeeEmail() {
+        return attendeeEmail;
     }
 
     public BigDecimal getPrice() {

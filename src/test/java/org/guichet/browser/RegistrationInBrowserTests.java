@@ -95,7 +95,7 @@ class RegistrationInBrowserTests {
         driver.findElement(By.id("attendeeName")).sendKeys("Jeanne Martin");
         browser.click(By.cssSelector("form[action$='/attendee'] button"));
         assertThat(driver.findElement(By.cssSelector(".alert-success")).getText())
-                .isEqualTo("The attendee's name has been saved.");
+                .isEqualTo("The attendee's details have been saved.");
 
         browser.open("/tickets");
         browser.click(By.cssSelector("form[action$='/cancel'] button"));

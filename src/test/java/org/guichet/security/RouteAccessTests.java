@@ -109,9 +109,11 @@ class RouteAccessTests {
             GET  /tickets/{id}/ticket.pdf                           login    404         200          404        200    200
             GET  /tickets/{id}/calendar.ics                         login    404         200          404        200    200
             POST /tickets/{id}/attendee                             login    404         302          404        404    404
+            POST /tickets/{id}/resend                               login    404         302          404        404    404
             GET  /tickets/{id}[othersTicket]                        login    404         404          404        200    200
             GET  /tickets/{id}/ticket.pdf[othersTicket]             login    404         404          404        200    200
             POST /tickets/{id}/attendee[othersTicket]               login    404         404          404        404    404
+            POST /tickets/{id}/resend[othersTicket]                 login    404         404          404        404    404
             GET  /orders/{id}/pay                                   login    403         200          404        404    404
             POST /orders/{id}/pay                                   login    403         302          404        404    404
             GET  /orders/{id}/return                                login    403         200          404        404    404

@@ -1,6 +1,7 @@
 package org.guichet.registration.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.guichet.account.AccountPrincipal;
@@ -12,6 +13,7 @@ import org.guichet.registration.Order;
 import org.guichet.registration.OrderStatus;
 import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.Registration;
+import org.guichet.registration.TicketType;
 import org.guichet.registration.TicketTypes;
 import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusals;
@@ -27,12 +29,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Registering from an event's page. Signed in, one click registers. A visitor's choice travels in the URL of
- * {@code GET /events/{id}/register} through sign-in, and comes back as a page to confirm it.
+ * {@code GET /events/{id}/register} through sign-in, and comes back as a page to confirm it. That page (also reached
+ * from the event page's "tickets for other people" button) has a row per ticket to say who it is for: a name and
+ * an email address, both optional; a row refused is shown again beside its field, with everything typed.
  */
 @Controller
 class RegistrationController {
 
     static final String QUANTITY = "qty-";
+    /** Sent by the event page's second button: show the choice with its attendee rows, register nothing yet. */
+    static final String ATTENDEES_FIRST = "attendeesFirst";
 
     private final ParticipantOrders orders;
     private final CheckoutPort checkouts;
@@ -52,25 +58,30 @@ class RegistrationController {
             @AuthenticationPrincipal AccountPrincipal user, Model model) {
         String key = params.get("key");
         Event event = events.viewable(id, key, user);
-        model.addAttribute("event", event);
-        model.addAttribute("key", key);
-        model.addAttribute("types", ticketTypes.of(id));
         Map<Long, Integer> chosen;
         try {
             chosen = quantities(params);
         } catch (Refusal unreadable) {
             chosen = Map.of();
         }
-        model.addAttribute("chosen", chosen);
-        return "registration/confirm";
+        return confirmPage(event, key, chosen, List.of(), Map.of(), model);
     }
 
     @PostMapping("/events/{id}/register")
     String register(@PathVariable long id, @RequestParam Map<String, String> params,
-            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
+            @AuthenticationPrincipal AccountPrincipal user, Model model, RedirectAttributes redirect) {
         String key = params.get("key");
+        Map<Long, Integer> chosen = Map.of();
+        List<AttendeeRow> rows = List.of();
         try {
-            Registration registration = orders.register(user, id, key, quantities(params));
+            chosen = quantities(params);
+            if (params.containsKey(ATTENDEES_FIRST)) {
+                // the event page's "for other people" button: the same choice, with a row per ticket to fill in
+                return confirmPage(events.viewable(id, key, user), key, chosen, List.of(), Map.of(), model);
+            }
+            rows = AttendeeRow.typed(chosen, params);
+            Registration registration = orders.register(user, id, key, chosen,
+                    rows.stream().map(AttendeeRow::details).toList());
             Order order = registration.order();
             if (order.getStatus() == OrderStatus.PENDING_PAYMENT) {
                 if (registration.resumed()) {
@@ -83,6 +94,11 @@ class RegistrationController {
             redirect.addFlashAttribute("registered", order.getReference());
             return "redirect:/tickets";
         } catch (Refusal refusal) {
+            Map<String, String> problems = AttendeeRow.problems(rows, refusal);
+            if (!problems.isEmpty()) {
+                // the attendees' details typed on the confirmation page: shown again, each problem beside its field
+                return confirmPage(events.viewable(id, key, user), key, chosen, rows, problems, model);
+            }
             Refusals.flash(redirect, refusal);
         }
         UriComponentsBuilder back = UriComponentsBuilder.fromPath("/events/{id}");
@@ -92,6 +108,22 @@ class RegistrationController {
         // the key is a URI variable: braces typed in it stay text, never a template to expand
         return "redirect:" + back.encode().buildAndExpand(Map.of("id", id, "key", key == null ? "" : key))
                 .toUriString() + "#register";
+    }
+
+    /**
+     * The page that confirms a choice of tickets, with a row per chosen ticket to say who it is for: the rows
+     * typed (kept as typed, with their problems) or blank ones.
+     */
+    private String confirmPage(Event event, String key, Map<Long, Integer> chosen, List<AttendeeRow> typed,
+            Map<String, String> problems, Model model) {
+        List<TicketType> types = ticketTypes.of(event.getId());
+        model.addAttribute("event", event);
+        model.addAttribute("key", key);
+        model.addAttribute("types", types);
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("attendees", AttendeeRow.forChoice(types, chosen, typed));
+        model.addAttribute("attendeeProblems", problems);
+        return "registration/confirm";
     }
 
     @PostMapping("/orders/{id}/cancel")

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,10 @@ import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.registration.QrCodes;
 import org.guichet.registration.ParticipantOrders;
+import org.guichet.limits.RateLimit;
+import org.guichet.limits.RateLimited;
 import org.guichet.shared.Refusal;
+import org.guichet.shared.Refusals;
 import org.guichet.registration.Ticket;
 import org.guichet.registration.TicketPdf;
 import org.guichet.registration.TicketSigner;
@@ -34,7 +38,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "My tickets", one ticket's page with its QR code, and its calendar file. Holder (or organizer) only. */
+/**
+ * "My tickets", one ticket's page with its QR code, its calendar file, who uses it, and its order's tickets mailed
+ * again. Holder (or organizer, to see it) only.
+ */
 @Controller
 class TicketController {
 
@@ -86,12 +93,37 @@ class TicketController {
 
     @PostMapping("/tickets/{id}/attendee")
     String nameAttendee(@PathVariable long id, @RequestParam(defaultValue = "") String attendeeName,
-            @AuthenticationPrincipal AccountPrincipal user, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String attendeeEmail, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
         try {
-            registrations.nameAttendee(user, id, attendeeName);
+            registrations.nameAttendee(user, id, attendeeName, attendeeEmail);
             redirect.addFlashAttribute("saved", "ticket.attendeeSaved");
         } catch (Refusal refusal) {
-            redirect.addFlashAttribute("attendeeProblem", refusal.messageKey());
+            Map<String, String> problems = new HashMap<>();
+            refusal.reasons().stream().filter(reason -> reason.field() != null)
+                    .forEach(reason -> problems.put(reason.field(), reason.messageKey()));
+            if (problems.isEmpty()) {
+                Refusals.flash(redirect, refusal);
+            } else {
+                // the form again on the ticket's page, as typed, each problem beside its field
+                redirect.addFlashAttribute("attendeeProblems", problems);
+                redirect.addFlashAttribute("typedName", attendeeName);
+                redirect.addFlashAttribute("typedEmail", attendeeEmail);
+            }
+        }
+        return "redirect:/tickets/" + id;
+    }
+
+    /** The order's tickets mailed again to their buyer, from one of its tickets' page. */
+    @PostMapping("/tickets/{id}/resend")
+    @RateLimited(RateLimit.TICKET_RESEND)
+    String resend(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user,
+            RedirectAttributes redirect) {
+        try {
+            registrations.resendTickets(user, id);
+            redirect.addFlashAttribute("saved", "ticket.resent");
+        } catch (Refusal refusal) {
+            Refusals.flash(redirect, refusal);
         }
         return "redirect:/tickets/" + id;
     }
