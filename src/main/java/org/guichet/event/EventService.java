@@ -273,7 +273,7 @@ public class EventService {
                 source.getCategory().getSlug(), source.getVenueName(), source.getAddress(), source.getCity(),
                 source.getCountry(), source.getOnlineUrl(), source.getStartsAt(), source.getEndsAt(),
                 source.getZone(), source.getCapacity(), null, source.getCurrency(), source.getVisibility(),
-                source.getRefundsUntil(), source.getMaxPerPerson());
+                source.getRefundsUntil(), source.getMaxPerPerson(), source.getReminders());
         Event copy = events.save(new Event(users.getReferenceById(organizer.id()), details, source.getCategory(),
                 source.getDescriptionHtml(), LinkSecrets.newSecret(), now));
         copy.changeImages(storage.copy(source.getCardImageKey()), storage.copy(source.getBannerImageKey()));
