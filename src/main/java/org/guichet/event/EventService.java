@@ -219,7 +219,12 @@ public class EventService {
         Category category = check(details, event, now);
         BigDecimal newPrice = singleTypePriceChange(event, details.price());
         boolean ticketingChanged = newPrice != null || event.getCapacity() != details.capacity();
+        WhenAndWhere before = event.whenAndWhere();
+        boolean tellHolders = event.getStatus() == EventStatus.PUBLISHED && !event.isOver(now);
         event.apply(details, category, markdown.toSafeHtml(details.description()), now);
+        if (tellHolders && before.differsFrom(event.whenAndWhere())) {
+            publisher.publishEvent(new EventWhenOrWhereChanged(eventId, before, event.whenAndWhere()));
+        }
         if (ticketingChanged) {
             publisher.publishEvent(new EventPriceOrCapacityChanged(eventId, newPrice, event.getCapacity()));
         }
