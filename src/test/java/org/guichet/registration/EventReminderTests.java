@@ -135,7 +135,7 @@ class EventReminderTests {
         String localStart = DateTimeFormatter.ofPattern("HH:mm").format(start.atZone(PARIS));
         assertThat(text).contains("Un rappel de la part de Camille Test : « " + event.getTitle() + " » approche.")
                 .contains("Quand : " + start.atZone(PARIS).getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH))
-                .contains(localStart).contains("(Europe/Paris)")
+                .contains(localStart).contains("Heures indiquées dans le fuseau : ").contains("(Europe/Paris).")
                 .contains("Où : Salle des fêtes, 1 rue de la Paix, Rennes, France")
                 .contains("Carte : https://www.openstreetmap.org/search?query=1+rue+de+la+Paix%2C+Rennes%2C+France")
                 .contains("Vos 2 billets, chacun avec son QR code :")
