@@ -5,7 +5,14 @@ import org.guichet.shared.Refusal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -103,6 +110,11 @@ public class Event {
 
     private int maxPerPerson = DEFAULT_MAX_PER_PERSON;
 
+    /** Read with the event by {@code EventRepository.findWithDetails}; lazy everywhere else (listings never ask). */
+    @ElementCollection
+    @CollectionTable(name = "event_reminders", joinColumns = @JoinColumn(name = "event_id"))
+    private List<EventReminder> reminders = new ArrayList<>();
+
     @Version
     private long version;
 
@@ -116,6 +128,9 @@ public class Event {
         this.privateToken = privateToken;
         this.createdAt = now;
         apply(details, category, descriptionHtml, now);
+        if (details.reminders() == null) {
+            remindAt(Reminder.DEFAULT, now);
+        }
         if (details.price() != null) {
             pricedByOneType(details.price());
         }
@@ -139,6 +154,7 @@ public class Event {
     }
 
     void apply(EventDetails details, Category category, String descriptionHtml, Instant now) {
+        Instant previousStart = this.startsAt;
         this.title = details.title().strip();
         this.description = details.description() == null ? "" : details.description();
         this.descriptionHtml = descriptionHtml;
@@ -160,6 +176,67 @@ public class Event {
         this.searchText = Texts.searchable(String.join(" ", title, description, nullToEmpty(venueName),
                 nullToEmpty(city)));
         this.updatedAt = now;
+        if (previousStart != null && !previousStart.equals(startsAt)) {
+            rescheduleReminders(now);
+        }
+        if (details.reminders() != null) {
+            remindAt(details.reminders(), now);
+        }
+    }
+
+    /**
+     * Chooses when ticket holders are reminded. A reminder kept stays as it was (sent or not); one added is sent at its
+     * time before the start, unless that time has already passed: then it is never sent, so choosing "a week
+     * before" three days before the event does not mail everyone at once.
+     */
+    void remindAt(Set<Reminder> chosen, Instant now) {
+        reminders.removeIf(reminder -> !chosen.contains(reminder.reminder()));
+        Set<Reminder> kept = getReminders();
+        for (Reminder reminder : chosen) {
+            if (!kept.contains(reminder)) {
+                reminders.add(EventReminder.armed(reminder, startsAt, now));
+            }
+        }
+    }
+
+    /** The start moved: every reminder is due anew before the new start, except those whose time is already past. */
+    private void rescheduleReminders(Instant now) {
+        reminders.replaceAll(reminder -> EventReminder.armed(reminder.reminder(), startsAt, now));
+    }
+
+    /** The reminders chosen for it, from the closest to the start. */
+    public Set<Reminder> getReminders() {
+        Set<Reminder> chosen = EnumSet.noneOf(Reminder.class);
+        reminders.forEach(reminder -> chosen.add(reminder.reminder()));
+        return chosen;
+    }
+
+    /**
+     * The reminder its ticket holders get now, if any: the event is published and has not started, and a reminder's
+     * time has come that has not been sent. When several are due at once (the application was down, or the start
+     * moved) only the closest to the start is sent, and the others are done with it (see
+     * {@code EventRepository.settleReminders}): nobody gets "a week before" on the eve of the event.
+     */
+    public Optional<Reminder> reminderDue(Instant now) {
+        if (status != EventStatus.PUBLISHED || hasStarted(now)) {
+            return Optional.empty();
+        }
+        return reminders.stream().filter(reminder -> reminder.isDue(now)).map(EventReminder::reminder).sorted()
+                .findFirst();
+    }
+
+    /** Marks every reminder due by now as done, as {@code EventRepository.settleReminders} does in SQL. */
+    void settleReminders(Instant now) {
+        for (int i = 0; i < reminders.size(); i++) {
+            if (reminders.get(i).isDue(now)) {
+                reminders.set(i, reminders.get(i).doneAt(now));
+            }
+        }
+    }
+
+    /** When and where it takes place, as ticket holders are told. */
+    public WhenAndWhere whenAndWhere() {
+        return WhenAndWhere.of(this);
     }
 
     void changeImages(String cardKey, String bannerKey) {
@@ -180,6 +257,8 @@ public class Event {
         status = EventStatus.PUBLISHED;
         publishedAt = now;
         updatedAt = now;
+        // reminders whose time passed while it was a draft are not sent: its first buyers just got their tickets
+        settleReminders(now);
     }
 
     /** An event that is neither cancelled nor over can be cancelled (a draft too: it will never be published). */

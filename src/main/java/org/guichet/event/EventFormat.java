@@ -1,5 +1,7 @@
 package org.guichet.event;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -31,14 +33,19 @@ public class EventFormat {
 
     /** "Saturday 12 December 2026 at 19:00 – 22:00", or both dates when the event spans days. */
     public String span(Event event, Locale locale) {
-        ZonedDateTime start = event.getLocalStart();
-        ZonedDateTime end = event.getLocalEnd();
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
-        if (start.toLocalDate().equals(end.toLocalDate())) {
-            return start(event, locale) + " – " + time.format(end);
-        }
+        return span(event.getStartsAt(), event.getEndsAt(), event.getZone(), locale);
+    }
+
+    /** The same for any start and end on this clock (what an event's times were before a change). */
+    public String span(Instant startsAt, Instant endsAt, ZoneId zone, Locale locale) {
+        ZonedDateTime start = startsAt.atZone(zone);
+        ZonedDateTime end = endsAt.atZone(zone);
         DateTimeFormatter full = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
                 .withLocale(locale);
+        if (start.toLocalDate().equals(end.toLocalDate())) {
+            DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+            return full.format(start) + " – " + time.format(end);
+        }
         return full.format(start) + " – " + full.format(end);
     }
 

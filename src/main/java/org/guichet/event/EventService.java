@@ -219,7 +219,12 @@ public class EventService {
         Category category = check(details, event, now);
         BigDecimal newPrice = singleTypePriceChange(event, details.price());
         boolean ticketingChanged = newPrice != null || event.getCapacity() != details.capacity();
+        WhenAndWhere before = event.whenAndWhere();
+        boolean tellHolders = event.getStatus() == EventStatus.PUBLISHED && !event.isOver(now);
         event.apply(details, category, markdown.toSafeHtml(details.description()), now);
+        if (tellHolders && before.differsFrom(event.whenAndWhere())) {
+            publisher.publishEvent(new EventWhenOrWhereChanged(eventId, before, event.whenAndWhere()));
+        }
         if (ticketingChanged) {
             publisher.publishEvent(new EventPriceOrCapacityChanged(eventId, newPrice, event.getCapacity()));
         }
@@ -273,7 +278,7 @@ public class EventService {
                 source.getCategory().getSlug(), source.getVenueName(), source.getAddress(), source.getCity(),
                 source.getCountry(), source.getOnlineUrl(), source.getStartsAt(), source.getEndsAt(),
                 source.getZone(), source.getCapacity(), null, source.getCurrency(), source.getVisibility(),
-                source.getRefundsUntil(), source.getMaxPerPerson());
+                source.getRefundsUntil(), source.getMaxPerPerson(), source.getReminders());
         Event copy = events.save(new Event(users.getReferenceById(organizer.id()), details, source.getCategory(),
                 source.getDescriptionHtml(), LinkSecrets.newSecret(), now));
         copy.changeImages(storage.copy(source.getCardImageKey()), storage.copy(source.getBannerImageKey()));

@@ -19,6 +19,11 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
 
     long countByEventIdAndStatus(long eventId, TicketStatus status);
 
+    /** The event's valid tickets (not held for a payment, cancelled or refunded) with their orders, buyer by buyer. */
+    @Query("select t from Ticket t join fetch t.order o join fetch t.type where t.eventId = :eventId"
+            + " and t.status = org.guichet.registration.TicketStatus.VALID order by o.userId, t.id")
+    List<Ticket> findValidOfEvent(long eventId);
+
     long countByEventIdAndStatusAndCheckedInAtNotNull(long eventId, TicketStatus status);
 
     /** The check-in itself: only a valid ticket not yet in changes; the loser of a race changes nothing. */

@@ -3,12 +3,15 @@ package org.guichet.event.web;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.guichet.event.Event;
 import org.guichet.event.EventDetails;
 import org.guichet.event.MoneyInput;
+import org.guichet.event.Reminder;
 import org.guichet.event.Visibility;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -48,6 +51,9 @@ public class EventForm {
     @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
     private LocalDateTime refundsUntil;
 
+    /** The reminders ticked, by name; read by {@link Reminder#parse}, which refuses a name it does not know. */
+    private List<String> reminders = Reminder.DEFAULT.stream().map(Reminder::name).toList();
+
     static EventForm of(Event event, Locale locale) {
         EventForm form = new EventForm();
         form.title = event.getTitle();
@@ -68,21 +74,22 @@ public class EventForm {
         form.visibility = event.getVisibility();
         form.refundsUntil = event.getRefundsUntil() == null ? null
                 : LocalDateTime.ofInstant(event.getRefundsUntil(), event.getZone());
+        form.reminders = event.getReminders().stream().map(Reminder::name).toList();
         return form;
     }
 
     /**
-     * The details to save with the price the caller read from {@link #getPrice()}; a time zone that does not exist
-     * is reported by the caller before this is used.
+     * The details to save with the price the caller read from {@link #getPrice()} and the reminders it read from
+     * {@link #getReminders()}; a time zone that does not exist is reported by the caller before this is used.
      */
-    EventDetails toDetails(BigDecimal parsedPrice) {
+    EventDetails toDetails(BigDecimal parsedPrice, Set<Reminder> parsedReminders) {
         ZoneId zone = ZoneId.of(timeZone);
         return new EventDetails(title, description, category, venueName, address, city, country, onlineUrl,
                 startsAt == null ? null : startsAt.atZone(zone).toInstant(),
                 endsAt == null ? null : endsAt.atZone(zone).toInstant(), zone,
                 capacity == null ? 0 : capacity, parsedPrice, currency, visibility,
                 refundsUntil == null ? null : refundsUntil.atZone(zone).toInstant(),
-                maxPerPerson == null ? 0 : maxPerPerson);
+                maxPerPerson == null ? 0 : maxPerPerson, parsedReminders);
     }
 
     boolean hasValidTimeZone() {
@@ -128,4 +135,6 @@ public class EventForm {
     public LocalDateTime getRefundsUntil() { return refundsUntil; }
     public void setRefundsUntil(LocalDateTime refundsUntil) { this.refundsUntil = refundsUntil; }
     public void setVisibility(Visibility visibility) { this.visibility = visibility; }
+    public List<String> getReminders() { return reminders; }
+    public void setReminders(List<String> reminders) { this.reminders = reminders == null ? new ArrayList<>() : reminders; }
 }

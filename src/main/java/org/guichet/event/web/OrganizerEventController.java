@@ -5,6 +5,7 @@ import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusals;
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 
@@ -13,6 +14,7 @@ import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.event.Money;
 import org.guichet.event.MoneyInput;
+import org.guichet.event.Reminder;
 import org.guichet.limits.RateLimit;
 import org.guichet.limits.RateLimited;
 import org.guichet.media.ImageProcessor;
@@ -61,9 +63,13 @@ class OrganizerEventController {
             return form(model, form, null);
         }
         BigDecimal price = readPrice(form, result, locale);
+        Set<Reminder> reminders = readReminders(form, result);
+        if (reminders == null) {
+            return form(model, form, null);
+        }
         try {
             byte[] upload = read(image);
-            Event event = events.create(organizer, form.toDetails(price), upload, publish);
+            Event event = events.create(organizer, form.toDetails(price, reminders), upload, publish);
             redirect.addFlashAttribute(SAVED, publish ? "event.published" : "event.created");
             return "redirect:/dashboard/events/" + event.getId();
         } catch (Refusal problem) {
@@ -92,8 +98,12 @@ class OrganizerEventController {
         }
         // with several ticket types the form shows no price field: their prices are set on the types' page
         BigDecimal price = event.getTicketTypeCount() == 1 ? readPrice(form, result, locale) : null;
+        Set<Reminder> reminders = readReminders(form, result);
+        if (reminders == null) {
+            return form(model, form, event);
+        }
         try {
-            events.update(id, organizer, form.toDetails(price), read(image));
+            events.update(id, organizer, form.toDetails(price, reminders), read(image));
             redirect.addFlashAttribute(SAVED, "event.updated");
             return "redirect:/dashboard/events/" + id;
         } catch (Refusal problem) {
@@ -173,6 +183,7 @@ class OrganizerEventController {
         model.addAttribute("categories", events.categories());
         model.addAttribute("timeZones", EventForm.TIME_ZONES);
         model.addAttribute("currencies", Money.CURRENCIES);
+        model.addAttribute("reminderChoices", Reminder.values());
         return FORM;
     }
 
@@ -187,6 +198,18 @@ class OrganizerEventController {
             result.rejectValue("price", rejected.messageKey(), rejected.arguments(), null);
             return null;
         }
+    }
+
+    /**
+     * The reminders ticked, or null when a name is none of the choices (a forged or outdated form): then it is
+     * refused beside the field and nothing is saved.
+     */
+    private static Set<Reminder> readReminders(EventForm form, BindingResult result) {
+        Set<Reminder> reminders = Reminder.parse(form.getReminders());
+        if (reminders == null) {
+            result.rejectValue("reminders", "event.error.reminders");
+        }
+        return reminders;
     }
 
     private static boolean checkTimeZone(EventForm form, BindingResult result) {
