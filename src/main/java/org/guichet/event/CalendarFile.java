@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** An iCalendar (RFC 5545) file with one event, for "Add to calendar". */
+/**
+ * An iCalendar (RFC 5545) file with one event, for "Add to calendar". Every file of an event has the same UID and
+ * the event's {@link Event#getCalendarSequence() SEQUENCE}, so opening the one a change notice brings updates the
+ * entry a calendar app already has instead of adding a second one.
+ */
 public final class CalendarFile {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -23,7 +27,8 @@ public final class CalendarFile {
         line(ics, "CALSCALE:GREGORIAN");
         line(ics, "METHOD:PUBLISH");
         line(ics, "BEGIN:VEVENT");
-        line(ics, "UID:event-" + event.getId() + "@guichet");
+        line(ics, "UID:" + uid(event));
+        line(ics, "SEQUENCE:" + event.getCalendarSequence());
         line(ics, "DTSTAMP:" + UTC.format(now));
         line(ics, "DTSTART:" + UTC.format(event.getStartsAt()));
         line(ics, "DTEND:" + UTC.format(event.getEndsAt()));
@@ -40,6 +45,11 @@ public final class CalendarFile {
         line(ics, "END:VEVENT");
         line(ics, "END:VCALENDAR");
         return ics.toString();
+    }
+
+    /** The event's identifier in calendars: the same in every file of it, whatever changes. */
+    static String uid(Event event) {
+        return "event-" + event.getId() + "@guichet";
     }
 
     public static String location(Event event) {

@@ -110,6 +110,9 @@ public class Event {
 
     private int maxPerPerson = DEFAULT_MAX_PER_PERSON;
 
+    /** The revision of its calendar entry: one more at each change of when or where, and at its cancellation. */
+    private int calendarSequence;
+
     /** Read with the event by {@code EventRepository.findWithDetails}; lazy everywhere else (listings never ask). */
     @ElementCollection
     @CollectionTable(name = "event_reminders", joinColumns = @JoinColumn(name = "event_id"))
@@ -155,6 +158,7 @@ public class Event {
 
     void apply(EventDetails details, Category category, String descriptionHtml, Instant now) {
         Instant previousStart = this.startsAt;
+        WhenAndWhere before = previousStart == null ? null : whenAndWhere();
         this.title = details.title().strip();
         this.description = details.description() == null ? "" : details.description();
         this.descriptionHtml = descriptionHtml;
@@ -178,6 +182,9 @@ public class Event {
         this.updatedAt = now;
         if (previousStart != null && !previousStart.equals(startsAt)) {
             rescheduleReminders(now);
+        }
+        if (before != null && before.differsFrom(whenAndWhere())) {
+            calendarSequence++;
         }
         if (details.reminders() != null) {
             remindAt(details.reminders(), now);
@@ -272,6 +279,7 @@ public class Event {
             throw new Refusal(refusal);
         }
         status = EventStatus.CANCELLED;
+        calendarSequence++;
         updatedAt = now;
     }
 
@@ -369,6 +377,15 @@ public class Event {
 
     public ZoneId getZone() {
         return ZoneId.of(timeZone);
+    }
+
+    /**
+     * The SEQUENCE of its calendar file (RFC 5545): 0 as created, one more each time its time, place or online link
+     * changed and when it was cancelled, the same otherwise; with its stable UID, calendar apps update the entry
+     * they have.
+     */
+    public int getCalendarSequence() {
+        return calendarSequence;
     }
 
     public String getSlug() {

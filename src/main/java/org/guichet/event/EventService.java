@@ -318,7 +318,8 @@ public class EventService {
                 "event-invitation", Map.of(
                         "organizerName", organizer.fullName(),
                         "eventTitle", event.getTitle(),
-                        "link", baseUrl + "/invitations/accept?token=" + secret), List.of(event.getTitle())));
+                        "link", baseUrl + "/invitations/accept?token=" + secret), List.of(event.getTitle()))
+                .sentFor(event.getOrganizer().getFullName()));
         record(event, organizer, EventAudit.Action.INVITED);
     }
 

@@ -177,7 +177,7 @@ public class PaymentService implements CheckoutPort {
                     "firstName", buyer.getFirstName(),
                     "eventTitle", event.getTitle(),
                     "reference", order.getReference(),
-                    "reason", reason.name()), List.of(event.getTitle())));
+                    "reason", reason.name()), List.of(event.getTitle())).sentFor(event.getOrganizer().getFullName()));
             return;
         }
         outbox.enqueue(new Mail(buyer.getEmail(), order.getLanguage(), "payment-confirmed", Map.of(
@@ -187,7 +187,7 @@ public class PaymentService implements CheckoutPort {
                 "link", baseUrl + "/tickets",
                 "receiptLink", baseUrl + "/orders/" + order.getId() + "/receipt.pdf"), List.of(event.getTitle()),
                 List.of(ReceiptRenderer.attachment(payment),
-                OrderTicketsRenderer.attachment(order))));
+                OrderTicketsRenderer.attachment(order))).sentFor(event.getOrganizer().getFullName()));
         lifecycle.sendAttendeesTheirTickets(order.getId());
     }
 

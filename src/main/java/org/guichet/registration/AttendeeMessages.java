@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What an organizer writes to the holders of an event's valid tickets, from its attendee page: a subject and a
- * plain text, previewed, then one mail per holder's address through the outbox, in the language that holder
- * ordered in, sent in the organizer's name with answers going to the organizer. Holders who switched organizers'
+ * plain text, previewed, then one mail per holder's address through the outbox (each buyer, and each attendee a
+ * ticket was made out to at an address of their own), in the language that holder ordered in, sent in the
+ * organizer's name with answers going to the organizer. Holders who switched organizers'
  * messages off are skipped by the outbox. Limited per event ({@link RateLimit#ATTENDEE_MAIL}) and recorded in the
  * event's audit.
  */
@@ -37,14 +38,25 @@ public class AttendeeMessages {
     public static final int MAX_TEXT = 5_000;
     static final String TEMPLATE = "organizer-message";
 
-    /** The buyers of the event's valid tickets, latest order first (its language is the one a holder gets). */
+    /**
+     * The holders of the event's valid tickets matching the audience (its filter on {@code t}): their buyers, and
+     * the attendees at an address other than their buyer's. Buyers first, then the latest order first: a buyer gets
+     * the language of their latest order, an attendee who bought nothing that of the latest order giving them one.
+     */
     private static final String RECIPIENTS = """
-            select u.email, o.language
+            select u.email as email, o.language as language, 1 as buyer, o.id as order_id
             from tickets t
             join orders o on o.id = t.order_id
             join users u on u.id = o.user_id
-            where t.event_id = :event and t.status = 'VALID'%s
-            order by o.id desc
+            where t.event_id = :event and t.status = 'VALID'%1$s
+            union all
+            select t.attendee_email, o.language, 0, o.id
+            from tickets t
+            join orders o on o.id = t.order_id
+            join users u on u.id = o.user_id
+            where t.event_id = :event and t.status = 'VALID'%1$s
+              and t.attendee_email is not null and lower(t.attendee_email) <> lower(u.email)
+            order by buyer desc, order_id desc
             """;
 
     private final EventService events;
@@ -103,7 +115,8 @@ public class AttendeeMessages {
             variables.put("eventTitle", event.getTitle());
             variables.put("text", message.text());
             variables.put("paragraphs", message.paragraphs());
-            variables.put("ticketsLink", baseUrl + "/tickets");
+            // an attendee has no "My tickets" page for a ticket someone else bought: theirs came by mail
+            variables.put("ticketsLink", recipient.buyer() ? baseUrl + "/tickets" : "");
             Mail mail = new Mail(recipient.email(), recipient.language(), TEMPLATE, variables,
                     List.of(event.getTitle(), message.subject()))
                     .kind(MailKind.ORGANIZER_MESSAGE).sentFor(message.senderName()).replyTo(message.replyTo());
@@ -163,10 +176,14 @@ public class AttendeeMessages {
                 message.senderName(), message.replyTo());
     }
 
-    private record Recipient(String email, Locale language) {
+    /** An address to write to; {@code buyer}: it bought tickets of the audience, which its "My tickets" page shows. */
+    private record Recipient(String email, Locale language, boolean buyer) {
     }
 
-    /** One per address (the same buyer may hold tickets of several orders), in the language of their latest order. */
+    /**
+     * One per address, compared without regard to case (the same buyer may hold tickets of several orders, and be
+     * the attendee of someone else's), in the language of their latest order (as a buyer, if they are one).
+     */
     private List<Recipient> recipients(long eventId, MessageAudience audience) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("event", eventId);
         String filter = switch (audience.kind()) {
@@ -178,8 +195,8 @@ public class AttendeeMessages {
         Map<String, Recipient> byAddress = new LinkedHashMap<>();
         jdbc.query(RECIPIENTS.formatted(filter), parameters, (java.sql.ResultSet row) -> {
             String email = row.getString("email");
-            byAddress.putIfAbsent(email.strip().toLowerCase(Locale.ROOT),
-                    new Recipient(email, Locale.forLanguageTag(row.getString("language"))));
+            byAddress.putIfAbsent(email.strip().toLowerCase(Locale.ROOT), new Recipient(email,
+                    Locale.forLanguageTag(row.getString("language")), row.getInt("buyer") == 1));
         });
         return List.copyOf(byAddress.values());
     }

@@ -9,9 +9,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Within the change of a published event's time, place or online link: each buyer holding valid tickets is told
- * what changed, old and new side by side, with the updated calendar file. The mails commit with the change or not
- * at all; smaller edits (description, picture, title, price) publish nothing and send nothing.
+ * Within the change of a published event's time, place or online link: each address holding valid tickets (each
+ * buyer, and each attendee a ticket was made out to at an address of their own) is told, once, what changed, old
+ * and new side by side, with the updated calendar file. The mails commit with the change or not at all; smaller
+ * edits (description, picture, title, price) publish nothing and send nothing.
  */
 @Component
 class EventChangeNotice {

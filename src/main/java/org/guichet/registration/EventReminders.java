@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * What goes out when: a reminder goes at its time before the start, or as soon as the application is back if it was
  * down then, but never once the event has started. When several of an event's reminders are due at once, only the
  * closest to the start goes and the others are done with. A reminder chosen (or made due by moving the start) after
- * its time has passed is never sent, nor one that fell due while the event was a draft. One mail per buyer covers
- * all their valid tickets of the event; holders who switched reminders off get none.
+ * its time has passed is never sent, nor one that fell due while the event was a draft. One mail per address covers
+ * all the valid tickets it holds (a buyer's, and those made out to an attendee at an address of their own), and is
+ * claimed for that address; holders who switched reminders off get none.
  */
 @Component
 public class EventReminders {
@@ -75,15 +76,15 @@ public class EventReminders {
         for (TicketHolders.Holder holder : holders.of(event.getId())) {
             try {
                 Boolean wrote = transactions.execute(status -> claims.claim(event.getId(), reminder.name(),
-                        event.getStartsAt(), holder.buyer().getEmail().toLowerCase(Locale.ROOT),
+                        event.getStartsAt(), holder.email().strip().toLowerCase(Locale.ROOT),
                         clock.instant()) == 1 && mails.reminder(event, holder));
                 if (Boolean.TRUE.equals(wrote)) {
                     written++;
                 }
             } catch (RuntimeException e) {
                 complete = false;
-                log.error("Reminder {} of event {} to buyer {} not written; tried again at the next run", reminder,
-                        event.getId(), holder.buyer().getId(), e);
+                log.error("Reminder {} of event {} to the holder of tickets {} not written; tried again at the next"
+                        + " run", reminder, event.getId(), holder.tickets().stream().map(Ticket::getId).toList(), e);
             }
         }
         if (written > 0) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.guichet.event.Event;
 import org.guichet.event.EventFormat;
+import org.guichet.event.Visibility;
 import org.guichet.event.WhenAndWhere;
 import org.guichet.notification.Attachment;
 import org.guichet.notification.Mail;
@@ -20,10 +21,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * What a ticket holder is told about an event they hold tickets for, one mail per buyer covering all their tickets
- * of it: a reminder before it, and what changed when its time or place did. In the buyer's language, dates on the
- * event's clock, sent in the organizer's name, with the event's calendar file rendered at delivery (so it says the
- * event as it is then).
+ * What a ticket holder is told about an event they hold tickets for, one mail per address covering all their
+ * tickets of it: a reminder before it, and what changed when its time or place did. In the holder's language,
+ * dates on the event's clock, sent in the organizer's name, with the event's calendar file rendered at delivery (so
+ * it says the event as it is then). A buyer's tickets link to their pages; an attendee who had a ticket by mail
+ * cannot open those, so theirs come again as a PDF (rendered at delivery too, so it shows the new time or place).
  */
 @Component
 class HolderMails {
@@ -45,21 +47,21 @@ class HolderMails {
 
     /** Returns false when the holder has switched reminders off (nothing is written). */
     boolean reminder(Event event, TicketHolders.Holder holder) {
-        Locale locale = holder.buyer().getLanguage();
+        Locale locale = holder.language();
         WhenAndWhere now = event.whenAndWhere();
         Map<String, Object> variables = new HashMap<>(common(event, holder, locale));
         variables.put("when", format.span(event, locale));
         variables.put("place", now.place());
         variables.put("mapLink", mapLink(now));
         variables.put("onlineUrl", now.onlineUrl() == null ? "" : now.onlineUrl());
-        return outbox.enqueue(new Mail(holder.buyer().getEmail(), locale, "event-reminder", variables,
-                List.of(event.getTitle(), format.shortStart(event, locale)), List.of(calendar(event)))
+        return outbox.enqueue(new Mail(holder.email(), locale, "event-reminder", variables,
+                List.of(event.getTitle(), format.shortStart(event, locale)), attachments(event, holder))
                 .kind(MailKind.EVENT_REMINDER).sentFor(event.getOrganizer().getFullName()));
     }
 
     /** The event's time, place or online link changed: before and after, side by side. Always sent. */
     void changed(Event event, TicketHolders.Holder holder, WhenAndWhere before, WhenAndWhere after) {
-        Locale locale = holder.buyer().getLanguage();
+        Locale locale = holder.language();
         List<Map<String, String>> changes = new ArrayList<>();
         if (!before.sameTime(after)) {
             changes.add(change("time",
@@ -75,23 +77,31 @@ class HolderMails {
         Map<String, Object> variables = new HashMap<>(common(event, holder, locale));
         variables.put("changes", changes);
         variables.put("mapLink", before.samePlace(after) ? "" : mapLink(after));
-        outbox.enqueue(new Mail(holder.buyer().getEmail(), locale, "event-changed", variables,
-                List.of(event.getTitle()), List.of(calendar(event)))
+        outbox.enqueue(new Mail(holder.email(), locale, "event-changed", variables,
+                List.of(event.getTitle()), attachments(event, holder))
                 .sentFor(event.getOrganizer().getFullName()));
     }
 
+    /**
+     * What both mails show: the holder's tickets (a buyer's each with its page's link, one made out to them without),
+     * "My tickets" for a buyer (empty for an attendee) and how many tickets come attached.
+     */
     private Map<String, Object> common(Event event, TicketHolders.Holder holder, Locale locale) {
-        List<Map<String, String>> tickets = holder.tickets().stream()
-                .map(ticket -> Map.of("name", ticket.getAttendeeName(), "type", ticket.getType().getName(),
-                        "link", baseUrl + "/tickets/" + ticket.getId()))
-                .toList();
+        List<Map<String, String>> tickets = new ArrayList<>();
+        holder.bought().forEach(ticket -> tickets.add(line(ticket, baseUrl + "/tickets/" + ticket.getId())));
+        holder.given().forEach(ticket -> tickets.add(line(ticket, "")));
         return Map.of(
-                "firstName", holder.buyer().getFirstName(),
+                "firstName", holder.name(),
                 "eventTitle", event.getTitle(),
                 "organizerName", event.getOrganizer().getFullName(),
                 "zone", format.zone(event, locale),
                 "tickets", tickets,
-                "ticketsLink", baseUrl + "/tickets");
+                "ticketsLink", holder.isBuyer() ? baseUrl + "/tickets" : "",
+                "attachedTickets", holder.given().size());
+    }
+
+    private static Map<String, String> line(Ticket ticket, String link) {
+        return Map.of("name", ticket.getAttendeeName(), "type", ticket.getType().getName(), "link", link);
     }
 
     private static Map<String, String> change(String what, String before, String after) {
@@ -109,7 +119,20 @@ class HolderMails {
         return query.isEmpty() ? "" : MAP_SEARCH + URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
 
-    private Attachment calendar(Event event) {
-        return EventCalendarRenderer.attachment(event, baseUrl + "/tickets");
+    /**
+     * The event's calendar file, its link the buyer's "My tickets" or, for an attendee, the event's page when it is
+     * public (Guichet's home otherwise: a private event's page needs its secret link); then the PDF of the tickets
+     * made out to the holder, one per order.
+     */
+    private List<Attachment> attachments(Event event, TicketHolders.Holder holder) {
+        List<Attachment> attachments = new ArrayList<>();
+        String link = holder.isBuyer() ? baseUrl + "/tickets"
+                : event.getVisibility() == Visibility.PUBLIC ? baseUrl + "/events/" + event.getId()
+                        + (event.getSlug().isEmpty() ? "" : "/" + event.getSlug()) : baseUrl + "/";
+        attachments.add(EventCalendarRenderer.attachment(event, link));
+        for (List<Ticket> tickets : holder.givenByOrder()) {
+            attachments.add(OrderTicketsRenderer.attachment(tickets.get(0).getOrder(), tickets));
+        }
+        return attachments;
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The mails an order's buyer, and the attendees with an address of their own, get from registration, written into
- * the outbox in the changing transaction, in the order's language; their PDFs and calendar files are rendered when
- * they are sent, not while the order's seats are held.
+ * the outbox in the changing transaction, in the order's language, sent in the name of the event's organizer; their
+ * PDFs and calendar files are rendered when they are sent, not while the order's seats are held.
  */
 @Component
 class OrderMails {
@@ -41,7 +41,7 @@ class OrderMails {
                 "ticketCount", order.getTickets().size(),
                 "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
                 OrderTicketsRenderer.attachment(order),
-                EventCalendarRenderer.attachment(event, baseUrl + "/tickets"))));
+                EventCalendarRenderer.attachment(event, baseUrl + "/tickets"))).sentFor(organizer(event)));
     }
 
     /**
@@ -63,7 +63,7 @@ class OrderMails {
                 "when", format.span(event, order.getLanguage()),
                 "reference", order.getReference(),
                 "ticketCount", tickets.size()), List.of(event.getTitle()), List.of(
-                OrderTicketsRenderer.attachment(order, tickets))));
+                OrderTicketsRenderer.attachment(order, tickets))).sentFor(organizer(event)));
     }
 
     /** The buyer cancelled a free registration: what was cancelled, for their records. */
@@ -74,7 +74,7 @@ class OrderMails {
                 "when", format.span(event, order.getLanguage()),
                 "reference", order.getReference(),
                 "ticketCount", order.getTickets().size(),
-                "tickets", lines(order.getTickets())), List.of(event.getTitle())));
+                "tickets", lines(order.getTickets())), List.of(event.getTitle())).sentFor(organizer(event)));
     }
 
     /**
@@ -91,7 +91,7 @@ class OrderMails {
                     "when", format.span(event, order.getLanguage()),
                     "reference", order.getReference(),
                     "ticketCount", tickets.size(),
-                    "eventCancelled", eventCancelled), List.of(event.getTitle())));
+                    "eventCancelled", eventCancelled), List.of(event.getTitle())).sentFor(organizer(event)));
         });
     }
 
@@ -102,7 +102,7 @@ class OrderMails {
                 "eventTitle", event.getTitle(),
                 "reference", order.getReference(),
                 "amount", Money.format(order.getTotal(), order.getCurrency(), order.getLanguage())),
-                List.of(event.getTitle())));
+                List.of(event.getTitle())).sentFor(organizer(event)));
     }
 
     /**
@@ -121,7 +121,8 @@ class OrderMails {
         if (refunded) {
             variables.put("amount", Money.format(order.getTotal(), order.getCurrency(), order.getLanguage()));
         }
-        outbox.enqueue(new Mail(email, order.getLanguage(), "event-cancelled", variables, List.of(event.getTitle())));
+        outbox.enqueue(new Mail(email, order.getLanguage(), "event-cancelled", variables, List.of(event.getTitle()))
+                .sentFor(organizer(event)));
     }
 
     /** The buyer asked for the order's tickets again. */
@@ -132,7 +133,7 @@ class OrderMails {
                 "when", format.span(event, order.getLanguage()),
                 "reference", order.getReference(),
                 "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
-                OrderTicketsRenderer.attachment(order))));
+                OrderTicketsRenderer.attachment(order))).sentFor(organizer(event)));
     }
 
     /** The order's tickets that go to someone else's address, by address (in ticket order); valid ones only if asked. */
@@ -140,6 +141,14 @@ class OrderMails {
         return order.getTickets().stream()
                 .filter(ticket -> ticket.hasOwnAddress(buyerEmail) && (!validOnly || ticket.isValid()))
                 .collect(Collectors.groupingBy(Ticket::getAttendeeEmail, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /**
+     * Whose name the mails about an event go out in: its organizer's (loaded with the event by {@code EventService},
+     * so no query per mail).
+     */
+    static String organizer(Event event) {
+        return event.getOrganizer().getFullName();
     }
 
     /** "Standard · Ada Lovelace", one line per ticket. */

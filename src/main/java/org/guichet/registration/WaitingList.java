@@ -70,6 +70,7 @@ class WaitingList {
                 "firstName", user.getFirstName(),
                 "eventTitle", event.getTitle(),
                 "until", until,
-                "link", baseUrl + "/events/" + event.getId()), List.of(event.getTitle())));
+                "link", baseUrl + "/events/" + event.getId()), List.of(event.getTitle()))
+                .sentFor(OrderMails.organizer(event)));
     }
 }

@@ -213,6 +213,53 @@ class AttendeeMessageTests {
     }
 
     @Test
+    void attendeesAtTheirOwnAddressAreWrittenToOnceEachTheAudienceChosenPerTicket() throws Exception {
+        User erin = Accounts.signUp(accounts, Accounts.uniqueEmail("erin"), EnumSet.noneOf(Role.class),
+                Locale.FRENCH);
+        String zoe = Accounts.uniqueEmail("zoe");
+        Order erinOrder = testEvents.as(erin, () -> orders.register(AccountPrincipal.of(erin), event.getId(), null,
+                java.util.Map.of(standard, 1, vip, 1), List.of(new AttendeeDetails(vip, "Zoe Guest", zoe),
+                        new AttendeeDetails(standard, "Alice Again", alice.getEmail().toUpperCase(Locale.ROOT))))
+                .order());
+        mail.deliverAndRead(zoe);
+
+        send("all", "Doors at seven", "Hello").andExpect(flash().attribute("messageWritten", 4))
+                .andExpect(flash().attribute("messageSkipped", 1));
+        MimeMessage toZoe = only(zoe);
+        assertThat(((InternetAddress) toZoe.getFrom()[0]).getPersonal()).isEqualTo("Camille Test (Guichet)");
+        assertThat(((InternetAddress) toZoe.getReplyTo()[0]).getAddress()).isEqualTo(organizer.getEmail());
+        String text = TestMail.text(toZoe).replace("\r\n", "\n");
+        assertThat(text).as("in the language of the order that gave Zoe her ticket")
+                .contains("Camille Test, qui organise « " + event.getTitle() + " », écrit aux détenteurs de billets :")
+                .contains("Votre billet vous a été envoyé par e-mail : présentez son QR code à l’entrée.")
+                .doesNotContain("http://localhost:8080/tickets").doesNotContain("Voir mes billets");
+        assertThat(ReceivedMail.html(toZoe)).contains("Votre billet vous a été envoyé par e-mail")
+                .doesNotContain("Voir mes billets").doesNotContain("/tickets");
+        assertThat(TestMail.text(only(alice))).as("a buyer who is also Erin's attendee: one mail, with her tickets")
+                .contains("See my tickets: http://localhost:8080/tickets");
+        assertThat(TestMail.text(only(erin))).contains("Voir mes billets : http://localhost:8080/tickets");
+
+        send("type-" + vip, "VIP lounge", "Upstairs.").andExpect(flash().attribute("messageWritten", 3));
+        assertThat(messages(zoe)).as("her ticket is a VIP one").hasSize(2);
+        assertThat(messages(alice)).as("neither her ticket nor the one Erin gave her is").hasSize(1);
+
+        long zoeTicket = jdbc.queryForObject("select id from tickets where order_id = ? and attendee_email = ?",
+                Long.class, erinOrder.getId(), zoe);
+        testEvents.as(organizer, () -> checkIns.checkInChosen(event.getId(), AccountPrincipal.of(organizer),
+                zoeTicket));
+        send("not-checked-in", "Still coming?", "We wait for you.")
+                .andExpect(flash().attribute("messageWritten", 3))
+                .andExpect(flash().attribute("messageSkipped", 1));
+        assertThat(messages(zoe)).as("checked in").hasSize(2);
+        List<MimeMessage> toAlice = messages(alice);
+        assertThat(toAlice).as("checked in, but the ticket Erin gave her is not").hasSize(2);
+        assertThat(TestMail.text(toAlice.get(1))).as("only as that ticket's attendee, in its order's language")
+                .contains("Votre billet vous a été envoyé par e-mail : présentez son QR code à l’entrée.")
+                .doesNotContain("http://localhost:8080/tickets");
+        assertThat(messages(erin)).hasSize(3);
+    }
+
+    @Test
     void aRefusedMessageIsShownAgainWithEachErrorBesideItsFieldAndWhatWasTyped() throws Exception {
         String tooLong = "x".repeat(AttendeeMessages.MAX_TEXT + 1);
         for (String action : List.of("/message/preview", "/message")) {
@@ -304,7 +351,11 @@ class AttendeeMessageTests {
 
     /** The organizer's messages this person received (their registration confirmation left aside). */
     private List<MimeMessage> messages(User recipient) {
-        return mail.deliverAndRead(recipient.getEmail()).stream().filter(message -> {
+        return messages(recipient.getEmail());
+    }
+
+    private List<MimeMessage> messages(String recipient) {
+        return mail.deliverAndRead(recipient).stream().filter(message -> {
             try {
                 return message.getSubject().startsWith("[" + event.getTitle() + "]");
             } catch (jakarta.mail.MessagingException e) {
@@ -314,8 +365,12 @@ class AttendeeMessageTests {
     }
 
     private MimeMessage only(User recipient) {
+        return only(recipient.getEmail());
+    }
+
+    private MimeMessage only(String recipient) {
         List<MimeMessage> received = messages(recipient);
-        assertThat(received).as("mails to %s", recipient.getEmail()).hasSize(1);
+        assertThat(received).as("mails to %s", recipient).hasSize(1);
         return received.get(0);
     }
 

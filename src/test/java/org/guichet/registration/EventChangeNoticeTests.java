@@ -17,9 +17,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.guichet.account.AccountPrincipal;
@@ -172,6 +174,62 @@ class EventChangeNoticeTests {
     }
 
     @Test
+    void eachAttendeeAddressIsToldOnceWithItsTicketAttachedAndTheCalendarFileReplacesTheEntryItHad()
+            throws Exception {
+        Event event = published(clock.instant().plus(Duration.ofDays(4)), "Salle des fêtes", "1 rue de la Paix",
+                "Rennes", null);
+        long type = ticketTypes.of(event.getId()).get(0).getId();
+        User buyer = Accounts.signUp(accounts, Accounts.uniqueEmail("acheteuse"), EnumSet.noneOf(Role.class),
+                Locale.FRENCH);
+        User friend = Accounts.participant(accounts);
+        String ada = Accounts.uniqueEmail("ada");
+        register(friend, event, 1);
+        Order order = testEvents.as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), event.getId(),
+                null, Map.of(type, 3), List.of(
+                        new AttendeeDetails(type, "Ada Lovelace", ada),
+                        new AttendeeDetails(type, "Friend Invited", friend.getEmail())))
+                .order());
+        MimeMessage confirmation = mail.deliverAndRead(buyer.getEmail()).get(0);
+        String firstCalendar = MailParts.text(confirmation, "event-" + event.getId() + ".ics");
+        assertThat(firstCalendar).contains("UID:event-" + event.getId() + "@guichet").contains("SEQUENCE:0");
+        mail.deliverAndRead(ada);
+
+        change(event, details -> with(details, "La Cigale", "120 boulevard de Rochechouart", "Paris",
+                details.onlineUrl(), details.startsAt(), details.description()));
+
+        MimeMessage toAda = single(noticesTo(ada));
+        assertThat(toAda.getSubject()).as("in the order's language").isEqualTo(event.getTitle() + " a changé");
+        assertThat(((InternetAddress) toAda.getFrom()[0]).getPersonal()).isEqualTo("Camille Test (Guichet)");
+        assertThat(ReceivedMail.text(toAda)).startsWith("Bonjour Ada Lovelace,")
+                .contains("Désormais : La Cigale, 120 boulevard de Rochechouart, Paris, France")
+                .contains("Le billet que vous avez reçu par e-mail est de nouveau joint.")
+                .doesNotContain("http://localhost:8080/tickets");
+        assertThat(ReceivedMail.html(toAda)).doesNotContain("Voir mes billets");
+        assertThat(MailParts.pdfText(toAda, "ticket-" + order.getReference())).as("the ticket as it is now")
+                .contains("Ada Lovelace").contains("La Cigale").doesNotContain("Friend Invited");
+        String calendar = MailParts.text(toAda, "event-" + event.getId() + ".ics");
+        assertThat(calendar).as("the same entry, revised").contains("UID:event-" + event.getId() + "@guichet")
+                .contains("SEQUENCE:1").contains("LOCATION:La Cigale");
+
+        MimeMessage toFriend = single(noticesTo(friend));
+        assertThat(ReceivedMail.text(toFriend)).as("a buyer who is also another's attendee: one mail")
+                .contains("http://localhost:8080/tickets")
+                .contains("The ticket you received by email is attached again.");
+        assertThat(MailParts.pdfText(toFriend, "ticket-" + order.getReference())).contains("Friend Invited");
+        MimeMessage toBuyer = single(noticesTo(buyer));
+        assertThat(ReceivedMail.text(toBuyer)).contains("http://localhost:8080/tickets")
+                .doesNotContain("de nouveau joint");
+
+        change(event, details -> with(details, details.venueName(), details.address(), details.city(),
+                details.onlineUrl(), details.startsAt(), "Une autre description"));
+        change(event, details -> with(details, details.venueName(), details.address(), details.city(),
+                details.onlineUrl(), details.startsAt().plus(Duration.ofHours(2)), details.description()));
+        List<MimeMessage> notices = noticesTo(ada);
+        assertThat(notices).as("nothing for the description").hasSize(2);
+        assertThat(MailParts.text(notices.get(1), "event-" + event.getId() + ".ics")).contains("SEQUENCE:2");
+    }
+
+    @Test
     void smallEditsAndDraftsSendNothing() throws Exception {
         Event event = published(clock.instant().plus(Duration.ofDays(4)), "Salle", null, "Lyon", null);
         User holder = Accounts.participant(accounts);
@@ -255,7 +313,11 @@ class EventChangeNoticeTests {
     }
 
     private List<MimeMessage> noticesTo(User user) {
-        return mail.deliverAndRead(user.getEmail()).stream()
+        return noticesTo(user.getEmail());
+    }
+
+    private List<MimeMessage> noticesTo(String address) {
+        return mail.deliverAndRead(address).stream()
                 .filter(message -> subject(message).endsWith(" has changed") || subject(message).endsWith(" a changé"))
                 .toList();
     }

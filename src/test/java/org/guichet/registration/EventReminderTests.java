@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.mail.MessagingException;
@@ -171,6 +172,102 @@ class EventReminderTests {
         assertThat(claims.findByEventIdOrderById(event.getId())).extracting(ReminderClaim::getRecipient)
                 .containsExactlyInAnyOrder(french.getEmail().toLowerCase(Locale.ROOT),
                         english.getEmail().toLowerCase(Locale.ROOT));
+    }
+
+    @Test
+    void eachAttendeeAddressIsRemindedOnceWithOnlyItsTicketsAttachedAndABuyerWhoIsAlsoAnAttendeeGetsOneMail()
+            throws Exception {
+        Instant start = clock.instant().plus(Duration.ofHours(30));
+        Event event = published(start, "Salle G", null, "Tours", null, null);
+        long type = ticketTypes.of(event.getId()).get(0).getId();
+        User buyer = Accounts.signUp(accounts, Accounts.uniqueEmail("acheteur"), EnumSet.noneOf(Role.class),
+                Locale.FRENCH);
+        User friend = Accounts.participant(accounts);
+        String ada = Accounts.uniqueEmail("ada");
+        register(friend, event, 1);
+        Order order = testEvents.as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), event.getId(),
+                null, Map.of(type, 4), List.of(
+                        new AttendeeDetails(type, "Ada Lovelace", ada),
+                        new AttendeeDetails(type, "Byron Lovelace", ada.toUpperCase(Locale.ROOT)),
+                        new AttendeeDetails(type, "Friend Invited", friend.getEmail().toUpperCase(Locale.ROOT))))
+                .order());
+        List<Long> tickets = ticketIds(order);
+        clock.advance(Duration.ofHours(6).plus(MINUTE));
+
+        List<Race.Outcome<Object>> runs = Race.run(2, () -> {
+            reminders.sendDue();
+            return null;
+        });
+        reminders.sendDue();
+        assertThat(runs).allMatch(Race.Outcome::succeeded);
+
+        MimeMessage toAda = single(remindersTo(ada));
+        assertThat(toAda.getSubject()).as("in the language of the order").startsWith("Rappel : " + event.getTitle());
+        assertThat(((InternetAddress) toAda.getFrom()[0]).getPersonal()).isEqualTo("Camille Test (Guichet)");
+        String text = ReceivedMail.text(toAda);
+        assertThat(text).startsWith("Bonjour Ada Lovelace,")
+                .contains("Vos 2 billets, chacun avec son QR code :")
+                .contains("- Ada Lovelace · Standard\n- Byron Lovelace · Standard\n")
+                .contains("Les 2 billets que vous avez reçus par e-mail sont de nouveau joints.")
+                .doesNotContain("http://localhost:8080/tickets").doesNotContain("Tous vos billets")
+                .doesNotContain("Friend Invited").contains("Envoyé par Guichet au sujet de vos billets");
+        assertThat(ReceivedMail.html(toAda)).contains("Ada Lovelace · Standard")
+                .doesNotContain("Voir mes billets").doesNotContain("/tickets/");
+        String pdf = MailParts.pdfText(toAda, "ticket-" + order.getReference());
+        assertThat(pdf).contains("Ada Lovelace").contains("Byron Lovelace").doesNotContain("Friend Invited")
+                .doesNotContain("Camille Test");
+        assertThat(MailParts.text(toAda, "event-" + event.getId() + ".ics"))
+                .contains("URL:http://localhost:8080/events/" + event.getId());
+
+        MimeMessage toFriend = single(remindersTo(friend));
+        String friendText = ReceivedMail.text(toFriend);
+        assertThat(friendText).as("their own ticket with its link, and the one made out to them, attached")
+                .contains("Your 2 tickets, each with its QR code:")
+                .containsPattern("- Camille Test · Standard: http://localhost:8080/tickets/\\d+\n")
+                .contains("- Friend Invited · Standard\n")
+                .contains("All your tickets: http://localhost:8080/tickets")
+                .contains("The ticket you received by email is attached again.");
+        assertThat(friendText).doesNotContain("/tickets/" + tickets.get(2));
+        assertThat(MailParts.pdfText(toFriend, "ticket-" + order.getReference())).contains("Friend Invited")
+                .doesNotContain("Ada Lovelace");
+
+        MimeMessage toBuyer = single(remindersTo(buyer));
+        String buyerText = ReceivedMail.text(toBuyer);
+        assertThat(buyerText).contains("Vos 4 billets").doesNotContain("de nouveau joint");
+        for (Long ticket : tickets) {
+            assertThat(buyerText).contains("http://localhost:8080/tickets/" + ticket);
+        }
+        assertThat(claims.findByEventIdOrderById(event.getId())).extracting(ReminderClaim::getRecipient)
+                .containsExactlyInAnyOrder(buyer.getEmail().toLowerCase(Locale.ROOT), ada,
+                        friend.getEmail().toLowerCase(Locale.ROOT));
+
+        reminders.sendDue();
+        assertThat(remindersTo(ada)).as("once").hasSize(1);
+    }
+
+    @Test
+    void anAttendeeWhoSwitchedRemindersOffOrWhoseTicketIsCancelledGetsNone() throws Exception {
+        Instant start = clock.instant().plus(Duration.ofHours(30));
+        Event event = published(start, "Salle H", null, "Tours", null, null);
+        long type = ticketTypes.of(event.getId()).get(0).getId();
+        User buyer = Accounts.participant(accounts);
+        User other = Accounts.participant(accounts);
+        String unsubscribed = Accounts.uniqueEmail("sans-rappel");
+        String cancelled = Accounts.uniqueEmail("annule");
+        testEvents.as(buyer, () -> registrations.register(AccountPrincipal.of(buyer), event.getId(), null,
+                Map.of(type, 1), List.of(new AttendeeDetails(type, "Ines Off", unsubscribed))));
+        Order cancelledOrder = testEvents.as(other, () -> registrations.register(AccountPrincipal.of(other),
+                event.getId(), null, Map.of(type, 1), List.of(new AttendeeDetails(type, "Leo Gone", cancelled)))
+                .order());
+        testEvents.as(other, () -> registrations.cancel(AccountPrincipal.of(other), cancelledOrder.getId()));
+        preferences.choose(unsubscribed, MailKind.EVENT_REMINDER, false);
+        clock.advance(Duration.ofHours(6).plus(MINUTE));
+
+        reminders.sendDue();
+
+        assertThat(remindersTo(buyer)).hasSize(1);
+        assertThat(remindersTo(unsubscribed)).isEmpty();
+        assertThat(remindersTo(cancelled)).isEmpty();
     }
 
     @Test
@@ -375,7 +472,11 @@ class EventReminderTests {
     }
 
     private List<MimeMessage> remindersTo(User user) {
-        return mail.deliverAndRead(user.getEmail()).stream().filter(EventReminderTests::isReminder).toList();
+        return remindersTo(user.getEmail());
+    }
+
+    private List<MimeMessage> remindersTo(String address) {
+        return mail.deliverAndRead(address).stream().filter(EventReminderTests::isReminder).toList();
     }
 
     private static boolean isReminder(MimeMessage message) {
