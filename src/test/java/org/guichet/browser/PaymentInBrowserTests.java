@@ -66,18 +66,18 @@ class PaymentInBrowserTests {
         browser.signIn(buyer.getEmail());
         browser.open("/events/" + event.getId());
         new Select(driver.findElement(By.id("qty-" + type))).selectByValue("2");
-        browser.click(By.xpath("//button[text()='Buy tickets']"));
+        browser.submit(By.xpath("//button[text()='Buy tickets']"));
 
         assertThat(driver.findElement(By.cssSelector(".alert-warning")).getText()).contains("Test payment page.");
         driver.findElement(By.id("number")).sendKeys("4000 0000 0000 0002");
         driver.findElement(By.id("expiry")).sendKeys("12/39");
         driver.findElement(By.id("cvc")).sendKeys("123");
-        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.id("card-refused")).getText()).isEqualTo("Your card was declined. Try another card.");
         driver.findElement(By.id("number")).clear();
         driver.findElement(By.id("number")).sendKeys("4242 4242 4242 4242");
         driver.findElement(By.id("cvc")).sendKeys("123");
-        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
 
         assertThat(driver.findElement(By.id("payment-status")).getText()).contains("being confirmed");
         assertThat(webhooks.deliverDue()).isEqualTo(1);

@@ -120,7 +120,7 @@ class RegistrationInBrowserTests {
         browser.signIn(waiting.getEmail());
         browser.open("/events/" + event.getId());
         assertThat(driver.findElement(By.id("event-state")).getText()).isEqualTo("Sold out.");
-        browser.click(By.xpath("//button[text()='Join the waiting list']"));
+        browser.submit(By.xpath("//button[text()='Join the waiting list']"));
         assertThat(driver.findElement(By.cssSelector("#register .alert-info")).getText())
                 .contains("You are on the waiting list");
 

@@ -72,13 +72,13 @@ class WaitingListPaymentInBrowserTests {
         BrowserSession browser = new BrowserSession(driver, port);
         browser.signIn(waiting.getEmail());
         browser.open("/events/" + event.getId());
-        browser.click(By.xpath("//button[text()='Join the waiting list']"));
+        browser.submit(By.xpath("//button[text()='Join the waiting list']"));
         assertThat(driver.findElement(By.id("register")).getText()).contains("You are next on the waiting list.");
 
         clock.advance(Duration.ofMinutes(16));
         assertThat(lifecycle.expireHolds()).isGreaterThanOrEqualTo(1);
         browser.open("/events/" + event.getId());
-        browser.click(By.xpath("//button[text()='Take my seat']"));
+        browser.submit(By.xpath("//button[text()='Take my seat']"));
 
         assertThat(driver.findElement(By.cssSelector(".alert-warning")).getText()).contains("Test payment page.");
         assertThat(driver.getPageSource()).contains("€30.00");
@@ -86,12 +86,12 @@ class WaitingListPaymentInBrowserTests {
         assertThat(driver.findElement(By.cssSelector(".list-group")).getText()).contains("Reserved")
                 .contains("Complete the payment").doesNotContain("Valid");
 
-        browser.click(By.linkText("Complete the payment"));
-        browser.click(By.xpath("//button[text()='Continue to payment']"));
+        browser.submit(By.linkText("Complete the payment"));
+        browser.submit(By.xpath("//button[text()='Continue to payment']"));
         driver.findElement(By.id("number")).sendKeys("4242 4242 4242 4242");
         driver.findElement(By.id("expiry")).sendKeys("12/39");
         driver.findElement(By.id("cvc")).sendKeys("123");
-        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.id("payment-status")).getText()).contains("being confirmed");
         assertThat(webhooks.deliverDue()).isEqualTo(1);
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(
