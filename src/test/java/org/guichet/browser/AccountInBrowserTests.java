@@ -126,7 +126,7 @@ class AccountInBrowserTests {
         browser.open(TestMail.firstLinkPath(mail.deliverAndRead(newEmail).get(0)));
         assertThat(driver.findElement(By.id("email-confirmed")).getText())
                 .isEqualTo("Your email address is now " + newEmail + ".");
-        browser.click(By.linkText("Go to my account"));
+        browser.submit(By.linkText("Go to my account"));
         assertThat(driver.getPageSource()).contains(newEmail);
     }
 

@@ -77,7 +77,7 @@ class EventsInBrowserTests {
         Path poster = Files.createTempFile("poster", ".png");
         Files.write(poster, Images.png(1600, 900));
         driver.findElement(By.id("image")).sendKeys(poster.toString());
-        browser.click(By.cssSelector("button[name=publish]"));
+        browser.submit(By.cssSelector("button[name=publish]"));
 
         assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("The event is published.");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
@@ -89,7 +89,7 @@ class EventsInBrowserTests {
         browser.open("/events");
         driver.findElement(By.id("q")).sendKeys("nocturne musee");
         browser.click(By.cssSelector("main form button[type=submit]"));
-        browser.click(By.linkText(title));
+        browser.submit(By.linkText(title));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
         assertThat(driver.findElement(By.cssSelector(".event-facts")).getText())
                 .contains("20:00 – 23:00", "Musée des Confluences", "9,50 €", "Plus que 120 places sur 120");

@@ -88,17 +88,17 @@ class RegistrationInBrowserTests {
         MimeMessage confirmation = mail.deliverAndRead(participant.getEmail()).get(0);
         assertThat(TestMail.body(confirmation)).contains("application/pdf");
 
-        browser.click(By.cssSelector(".list-group-item a"));
+        browser.submit(By.cssSelector(".list-group-item a"));
         WebElement qr = driver.findElement(By.cssSelector("img.ticket-qr"));
         assertThat(((Number) driver.executeScript("return arguments[0].naturalWidth", qr)).intValue()).isEqualTo(480);
         driver.findElement(By.id("attendeeName")).clear();
         driver.findElement(By.id("attendeeName")).sendKeys("Jeanne Martin");
-        browser.click(By.cssSelector("form[action$='/attendee'] button"));
+        browser.submit(By.cssSelector("form[action$='/attendee'] button"));
         assertThat(driver.findElement(By.cssSelector(".alert-success")).getText())
                 .isEqualTo("The attendee's details have been saved.");
 
         browser.open("/tickets");
-        browser.click(By.cssSelector("form[action$='/cancel'] button"));
+        browser.submit(By.cssSelector("form[action$='/cancel'] button"));
         assertThat(driver.findElement(By.cssSelector(".alert-info")).getText()).contains("has been cancelled");
         assertThat(driver.findElements(By.cssSelector(".badge.text-bg-secondary"))).hasSize(3);
     }

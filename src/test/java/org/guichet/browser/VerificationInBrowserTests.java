@@ -54,13 +54,13 @@ class VerificationInBrowserTests {
         driver.findElement(By.id("lastName")).sendKeys("Laurent");
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(Accounts.PASSWORD);
-        browser.click(By.cssSelector("main form button[type=submit]"));
+        browser.submit(By.cssSelector("main form button[type=submit]"));
         assertThat(driver.findElement(By.id("signup-sent")).getText()).contains(email);
 
         browser.signIn(email);
         browser.open("/events/" + event.getId());
         assertThat(driver.findElement(By.id("verification-banner")).getText()).contains(email);
-        browser.click(By.cssSelector("#register button[type=submit]"));
+        browser.submit(By.cssSelector("#register button[type=submit]"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Confirm your email address first");
 
         browser.click(By.cssSelector("main form[action='/account/verification/resend'] button"));
