@@ -217,17 +217,23 @@ class WebhookTests {
         Event event = testEvents.published(organizer, "Door night", "Rennes");
         WebhookEndpoint endpoint = endpoint(organizer, "https://door.example/in", null,
                 WebhookEventType.TICKET_CHECKED_IN, WebhookEventType.EVENT_CANCELLED,
-                WebhookEventType.ORDER_CANCELLED);
+                WebhookEventType.ORDER_CANCELLED, WebhookEventType.EVENT_UPDATED);
         User buyer = Accounts.participant(accounts);
         Order order = testEvents.register(buyer, event.getId(), ticketTypes.of(event.getId()).get(0).getId(), 1);
         long ticketId = order.getTickets().get(0).getId();
         testEvents.as(organizer, () -> checkIns.checkInChosen(event.getId(), AccountPrincipal.of(organizer),
                 ticketId));
+        testEvents.as(organizer, () -> events.update(event.getId(), AccountPrincipal.of(organizer),
+                testEvents.details("Door night, later", "Rennes", "conference", 12, "0",
+                        org.guichet.event.Visibility.PUBLIC), null));
         testEvents.as(organizer, () -> events.cancel(event.getId(), AccountPrincipal.of(organizer)));
 
         List<WebhookDelivery> queued = deliveries.findByEndpointIdOrderByIdAsc(endpoint.getId());
-        assertThat(queued).extracting(WebhookDelivery::getEventType)
-                .containsExactlyInAnyOrder("ticket.checked_in", "order.cancelled", "event.cancelled");
+        assertThat(queued).extracting(WebhookDelivery::getEventType).containsExactlyInAnyOrder(
+                "ticket.checked_in", "event.updated", "order.cancelled", "event.cancelled");
+        assertThat(json.readTree(queued.stream().filter(d -> d.getEventType().equals("event.updated"))
+                .findFirst().orElseThrow().getPayload()).get("data").get("title").asText())
+                .isEqualTo("Door night, later");
         JsonNode checkedIn = json.readTree(queued.stream().filter(d -> d.getEventType().equals("ticket.checked_in"))
                 .findFirst().orElseThrow().getPayload()).get("data");
         assertThat(checkedIn.get("id").asLong()).isEqualTo(ticketId);
@@ -236,7 +242,7 @@ class WebhookTests {
         JsonNode cancelled = json.readTree(queued.stream().filter(d -> d.getEventType().equals("event.cancelled"))
                 .findFirst().orElseThrow().getPayload()).get("data");
         assertThat(cancelled.get("id").asLong()).isEqualTo(event.getId());
-        assertThat(cancelled.get("title").asText()).isEqualTo("Door night");
+        assertThat(cancelled.get("title").asText()).isEqualTo("Door night, later");
         assertThat(cancelled.get("status").asText()).isEqualTo("cancelled");
         assertThat(cancelled.get("starts_at").asText()).endsWith("Z");
     }
