@@ -235,6 +235,9 @@ public class EventService {
             storeImages(event, image);
         }
         record(event, organizer, EventAudit.Action.UPDATED);
+        if (event.getStatus() == EventStatus.PUBLISHED) {
+            publisher.publishEvent(new EventUpdated(eventId));
+        }
         return event;
     }
 
@@ -244,6 +247,7 @@ public class EventService {
         Event event = manageable(eventId, organizer);
         event.publish(clock.instant());
         record(event, organizer, EventAudit.Action.PUBLISHED);
+        publisher.publishEvent(new EventUpdated(eventId));
         return event;
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.event.EventService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -27,10 +28,12 @@ public class CheckIns {
     private final TicketRepository tickets;
     private final RegistrationAuditRepository audit;
     private final EventService events;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     CheckIns(TicketSigner signer, TicketRepository tickets, RegistrationAuditRepository audit, EventService events,
-            Clock clock) {
+            ApplicationEventPublisher publisher, Clock clock) {
+        this.publisher = publisher;
         this.signer = signer;
         this.tickets = tickets;
         this.audit = audit;
@@ -128,6 +131,8 @@ public class CheckIns {
         if (tickets.checkIn(ticket.getId(), now) == 1) {
             audit.save(new RegistrationAudit(ticket.getOrder().getId(), organizer.id(),
                     RegistrationAudit.Action.CHECKED_IN, now));
+            publisher.publishEvent(new TicketCheckedIn(ticket.getId(), ticket.getOrder().getId(), ticket.getEventId(),
+                    now));
             return CheckInResult.of(CheckInResult.Outcome.CHECKED_IN, ticket, now);
         }
         Instant earlier = tickets.checkedInAt(ticket.getId());

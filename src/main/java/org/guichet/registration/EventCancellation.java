@@ -53,6 +53,7 @@ class EventCancellation {
             boolean paid = order.closeForCancelledEvent(now);
             audit.save(new RegistrationAudit(order.getId(), null,
                     paid ? RegistrationAudit.Action.REFUNDED : RegistrationAudit.Action.CANCELLED, now));
+            publisher.publishEvent(OrderStatusChanged.of(order, now));
             if (paid) {
                 publisher.publishEvent(new PaidOrderClosed(order.getId(), PaidOrderClosed.Reason.EVENT_CANCELLED));
             }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.guichet.account.AccountPrincipal;
 import org.guichet.event.Event;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +27,14 @@ class NewOrders {
     private final OrderRepository orders;
     private final RegistrationAuditRepository audit;
     private final OrderMails mails;
+    private final ApplicationEventPublisher publisher;
     private final Duration hold;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     NewOrders(OrderRepository orders, RegistrationAuditRepository audit, OrderMails mails,
-            @Value("${guichet.payments.hold:15m}") Duration hold, Clock clock) {
+            ApplicationEventPublisher publisher, @Value("${guichet.payments.hold:15m}") Duration hold, Clock clock) {
+        this.publisher = publisher;
         this.orders = orders;
         this.audit = audit;
         this.mails = mails;
@@ -71,6 +74,7 @@ class NewOrders {
         audit.save(new RegistrationAudit(order.getId(), buyer.id(), RegistrationAudit.Action.REGISTERED, now));
         if (order.isFree()) {
             audit.save(new RegistrationAudit(order.getId(), buyer.id(), RegistrationAudit.Action.CONFIRMED, now));
+            publisher.publishEvent(OrderStatusChanged.of(order, now));
             mails.registered(buyer.email(), buyer.firstName(), event, order);
             mails.attendeeTickets(buyer.email(), buyer.fullName(), event, order);
         }

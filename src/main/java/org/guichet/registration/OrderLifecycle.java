@@ -66,6 +66,7 @@ public class OrderLifecycle {
             order.confirmPaid(now);
             orders.flush();
             audit.save(new RegistrationAudit(order.getId(), null, RegistrationAudit.Action.CONFIRMED, now));
+            publisher.publishEvent(OrderStatusChanged.of(order, now));
         }
         return outcome;
     }
@@ -155,6 +156,7 @@ public class OrderLifecycle {
             return false;
         }
         audit.save(new RegistrationAudit(order.getId(), null, RegistrationAudit.Action.REFUNDED, clock.instant()));
+        publisher.publishEvent(OrderStatusChanged.of(order, clock.instant()));
         seats.free(order);
         return true;
     }

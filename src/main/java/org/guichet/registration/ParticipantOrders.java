@@ -127,6 +127,7 @@ public class ParticipantOrders {
         Event event = events.get(order.getEventId());
         order.cancelByBuyer(clock.instant(), event.getStartsAt());
         audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.CANCELLED, clock.instant()));
+        publisher.publishEvent(OrderStatusChanged.of(order, clock.instant()));
         mails.cancelled(user.email(), user.firstName(), event, order);
         mails.attendeesCancelled(user.email(), user.fullName(), event, order, false);
         seats.free(order);
@@ -143,6 +144,7 @@ public class ParticipantOrders {
         Event event = events.get(order.getEventId());
         order.refundByBuyer(clock.instant(), event.refundsAllowed(clock.instant()));
         audit.save(new RegistrationAudit(order.getId(), user.id(), RegistrationAudit.Action.REFUNDED, clock.instant()));
+        publisher.publishEvent(OrderStatusChanged.of(order, clock.instant()));
         publisher.publishEvent(new PaidOrderClosed(order.getId(), PaidOrderClosed.Reason.BUYER_CANCELLED));
         mails.refunded(user.email(), user.firstName(), event, order);
         seats.free(order);

@@ -36,7 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * <p>{@code {id}} is the fixture's public event, except under {@code /orders} (the participant's held paid order),
  * {@code /tickets} (the participant's free ticket), {@code /admin} (an unused category; a mail, sent, under
  * {@code /admin/mail}), {@code /dev} (a mail) and
- * {@code /sandbox} (the held order's checkout page). See {@link SecurityFixture}.
+ * {@code /sandbox} (the held order's checkout page), {@code /dashboard/webhooks} (the owner's webhook endpoint,
+ * {@code {deliveryId}} one of its deliveries). See {@link SecurityFixture}.
  */
 @IntegrationTest
 class RouteAccessTests {
@@ -158,6 +159,16 @@ class RouteAccessTests {
             GET  /dashboard/events/{id}/checkin/progress            login    403         404          404        200    200
             POST /dashboard/events/{id}/checkin/{ticketId}          login    403         404          404        200    200
             POST /dashboard/events/{id}/checkin/{ticketId}/undo     login    403         404          404        200    200
+
+            GET  /dashboard/webhooks                                login    403         403          200        200    200
+            POST /dashboard/webhooks                                login    403         403          200        200    200
+            GET  /dashboard/webhooks/{id}                           login    403         403          404        200    200
+            POST /dashboard/webhooks/{id}                           login    403         403          404        200    200
+            POST /dashboard/webhooks/{id}/disable                   login    403         403          404        302    302
+            POST /dashboard/webhooks/{id}/enable                    login    403         403          404        302    302
+            POST /dashboard/webhooks/{id}/secret                    login    403         403          404        302    302
+            POST /dashboard/webhooks/{id}/delete                    login    403         403          404        302    302
+            POST /dashboard/webhooks/{id}/deliveries/{deliveryId}/resend login 403      403          404        302    302
 
             GET  /admin/categories                                  login    403         403          403        403    200
             POST /admin/categories                                  login    403         403          403        403    302

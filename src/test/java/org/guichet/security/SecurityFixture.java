@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.guichet.account.AccountPrincipal;
@@ -30,6 +31,9 @@ import org.guichet.support.Accounts;
 import org.guichet.support.Images;
 import org.guichet.support.TestEvents;
 import org.guichet.support.TestMail;
+import org.guichet.webhook.WebhookEndpointDetails;
+import org.guichet.webhook.WebhookEndpoints;
+import org.guichet.webhook.WebhookEventType;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,7 +43,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * with a published public event (a picture, a free and a paid ticket type), a draft and a private event; a
  * participant holding a free order and a paid order still held, invited to the private event and waiting for a
  * seat of a sold-out one; an attendee checked in at the door; another organizer; an administrator; a category no
- * event uses; a rendered mail with its attachment and a sandbox checkout page.
+ * event uses; a rendered mail with its attachment and a sandbox checkout page; the owner's webhook endpoint with
+ * the delivery of the participant's free order.
  */
 final class SecurityFixture {
 
@@ -72,6 +77,8 @@ final class SecurityFixture {
     final String sandboxSession;
     final long mail;
     final long attachment;
+    final long webhook;
+    final long webhookDelivery;
 
     private final TestEvents testEvents;
     private final ParticipantOrders orders;
@@ -80,6 +87,7 @@ final class SecurityFixture {
     private final CategoryAdmin categories;
     private final AccountService accounts;
     private final UserRepository users;
+    private final WebhookEndpoints webhooks;
 
     static synchronized SecurityFixture in(ApplicationContext context) {
         if (built == null) {
@@ -96,6 +104,7 @@ final class SecurityFixture {
         categories = context.getBean(CategoryAdmin.class);
         accounts = context.getBean(AccountService.class);
         users = context.getBean(UserRepository.class);
+        webhooks = context.getBean(WebhookEndpoints.class);
         EventService events = context.getBean(EventService.class);
         CheckIns checkIns = context.getBean(CheckIns.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -123,6 +132,7 @@ final class SecurityFixture {
             return null;
         });
 
+        webhook = newWebhook();
         freeOrder = testEvents.register(participant, event.getId(), freeType.getId(), 1);
         heldOrder = testEvents.register(participant, event.getId(), paidType.getId(), 1);
         ticket = ticketOf(participant, freeOrder);
@@ -146,6 +156,8 @@ final class SecurityFixture {
                 + "on a.message_id = m.id where m.recipient = ?", Long.class, participant.getEmail());
         attachment = jdbc.queryForObject("select min(id) from outbox_attachments where message_id = ?", Long.class,
                 mail);
+        webhookDelivery = jdbc.queryForObject("select min(id) from webhook_deliveries where endpoint_id = ?",
+                Long.class, webhook);
     }
 
     /** The value of each path variable, for one route: {@code {id}} means what the route's first segment names. */
@@ -164,6 +176,10 @@ final class SecurityFixture {
             // the administrators' mail page names mails, not categories
             values.put("id", String.valueOf(mail));
         }
+        if (pattern.startsWith("/dashboard/webhooks/")) {
+            values.put("id", String.valueOf(webhook));
+        }
+        values.put("deliveryId", String.valueOf(webhookDelivery));
         values.put("slug", event.getSlug());
         values.put("typeId", String.valueOf(paidType.getId()));
         values.put("ticketId", String.valueOf(checkedIn.getId()));
@@ -188,6 +204,7 @@ final class SecurityFixture {
         fresh.put("POST /dashboard/events/{id}/tickets/{typeId}/delete", () -> Map.of("typeId", String.valueOf(
                 testEvents.as(owner, () -> ticketTypes.add(event.getId(), AccountPrincipal.of(owner),
                         new TicketTypeDetails("Probe removable", BigDecimal.ZERO, 5, 2, null, null))).getId())));
+        fresh.put("POST /dashboard/webhooks/{id}/delete", () -> Map.of("id", String.valueOf(newWebhook())));
         fresh.put("POST /admin/categories/{id}/delete", () -> Map.of("id", String.valueOf(newCategory())));
         fresh.put("POST /orders/{id}/cancel", () -> {
             Event another = testEvents.published(owner, "Probe to leave", "Lyon");
@@ -240,6 +257,13 @@ final class SecurityFixture {
     User current(Role role) {
         User user = user(role);
         return user == null ? null : users.findById(user.getId()).orElseThrow();
+    }
+
+    /** An endpoint of the owner's that hears every confirmed order (a closed local port: its deliveries fail). */
+    private long newWebhook() {
+        return testEvents.as(owner, () -> webhooks.create(AccountPrincipal.of(owner), new WebhookEndpointDetails(
+                "http://127.0.0.1:9/guichet-probe", "Probe", Set.of(WebhookEventType.ORDER_CONFIRMED), null)))
+                .endpoint().getId();
     }
 
     private long newCategory() {
