@@ -57,6 +57,9 @@ class ApiFoundationTests {
     @Autowired
     TicketTypes ticketTypes;
 
+    @Autowired
+    ApiExceptionAdvice advice;
+
     @Test
     void aPasswordGivesAnAccessTokenThatSignsTheAccountIn() throws Exception {
         User organizer = Accounts.organizer(accounts);
@@ -332,6 +335,38 @@ class ApiFoundationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("swagger-ui")))
                 .andExpect(header().string("Content-Security-Policy", ApiSecurityConfig.DOCS_POLICY));
+    }
+
+    /**
+     * What services refuse reaches the API as they throw it: a refusal of the state of things is 409 with its
+     * reasons in words, one about fields 422 beside each field, a rate limit 429 with Retry-After; in French too.
+     */
+    @Test
+    void refusalsAndRateLimitsBecomeProblems() {
+        java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        try {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.FRENCH);
+            var conflict = advice.refused(new org.guichet.shared.Refusal("api.problem.field.required"));
+            assertThat(conflict.getStatusCode().value()).isEqualTo(409);
+            assertThat(conflict.getBody().getType().toString()).isEqualTo("/problems/conflict");
+            assertThat(conflict.getBody().getTitle()).isEqualTo("Refusé");
+            assertThat(conflict.getBody().getDetail()).isEqualTo("Cette valeur est obligatoire.");
+
+            var invalid = advice.refused(org.guichet.shared.Refusal.at("name", "api.problem.field.required"));
+            assertThat(invalid.getStatusCode().value()).isEqualTo(422);
+            assertThat(invalid.getBody().getType().toString()).isEqualTo("/problems/invalid-fields");
+            assertThat(invalid.getBody().getProperties().get("errors"))
+                    .isEqualTo(java.util.List.of(new FieldProblem("name", "Cette valeur est obligatoire.")));
+
+            var limited = advice.tooMany(new org.guichet.limits.TooManyRequests(
+                    org.guichet.limits.RateLimit.TICKET_RESEND, Duration.ofSeconds(90)),
+                    new org.springframework.mock.web.MockHttpServletRequest("POST", "/api/v1/x"));
+            assertThat(limited.getStatusCode().value()).isEqualTo(429);
+            assertThat(limited.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("90");
+            assertThat(limited.getBody().getDetail()).isEqualTo("Réessayez dans 90 secondes.");
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+        }
     }
 
     private org.springframework.test.web.servlet.ResultActions refresh(String refreshToken) throws Exception {

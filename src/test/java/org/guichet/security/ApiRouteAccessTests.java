@@ -27,9 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -129,6 +131,25 @@ class ApiRouteAccessTests {
                 String.join("\n", unlisted)).isEmpty();
         assertThat(gone).as("lines for routes that no longer exist").isEmpty();
         assertThat(differences).as("answers that differ from the table").isEmpty();
+    }
+
+    /**
+     * Each API operation says which scope it needs (or, signing in, that it needs no token), so a route added
+     * without one is caught here rather than open to any token.
+     */
+    @Test
+    void everyApiOperationNamesTheScopeItNeeds() {
+        List<String> unmarked = Routes.of(context).stream()
+                .filter(route -> route.pattern().startsWith("/api/v1/") && route.handler() != null)
+                .filter(route -> route.handler().getBeanType().getPackageName().equals("org.guichet.api"))
+                .filter(route -> !route.pattern().startsWith("/api/v1/auth/"))
+                .filter(route -> !route.handler().hasMethodAnnotation(PreAuthorize.class)
+                        && AnnotatedElementUtils.findMergedAnnotation(route.handler().getBeanType(),
+                                PreAuthorize.class) == null)
+                .map(Route::key)
+                .toList();
+        assertThat(unmarked).as("API operations without @ReadScope, @WriteScope, @CheckInScope or @VerifiedAccount")
+                .isEmpty();
     }
 
     @AfterEach
