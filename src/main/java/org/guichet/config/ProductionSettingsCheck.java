@@ -28,6 +28,7 @@ public class ProductionSettingsCheck implements ApplicationListener<ApplicationE
         REQUIRED.put("guichet.base-url", "GUICHET_BASE_URL");
         REQUIRED.put("guichet.storage.directory", "GUICHET_STORAGE_DIR");
         REQUIRED.put("guichet.tickets.private-key", "GUICHET_TICKET_KEY");
+        REQUIRED.put("guichet.api.signing-key", "GUICHET_API_KEY");
     }
 
     @Override

@@ -31,7 +31,6 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.RememberMeAuthenticationProvider;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -109,7 +108,9 @@ class SecurityConfig {
                                 "/favicon.ico", "/actuator/health", "/dev/mailbox/**", "/.well-known/**", "/sandbox/**",
                                 "/payments/webhook/**", "/mail/unsubscribe", "/mail/resubscribe").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/dashboard/**").access(AuthorizationManagers.allOf(
+                        // Personal API tokens are for organizers, once their address is proved, as the dashboard.
+                        .requestMatchers("/dashboard/**", "/account/api-tokens", "/account/api-tokens/**")
+                        .access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasAnyRole("ORGANIZER", "ADMIN"),
                                 AuthorityAuthorizationManager.hasAuthority(AccountPrincipal.VERIFIED)))
                         .anyRequest().authenticated())
@@ -161,9 +162,7 @@ class SecurityConfig {
     /** Passwords (behind the throttle) and remember-me cookies; no parent manager that could skip the throttle. */
     private static AuthenticationManager authenticationManager(UserDetailsService accounts,
             PasswordEncoder passwordEncoder, LoginThrottle throttle, RateLimiter limits, String rememberMeKey) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
-        passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, limits),
+        return new ProviderManager(ThrottledAuthenticationProvider.passwords(accounts, passwordEncoder, throttle, limits),
                 new RememberMeAuthenticationProvider(rememberMeKey));
     }
 
@@ -222,6 +221,7 @@ class SecurityConfig {
         if (path.startsWith("/admin")) {
             return false;
         }
-        return !path.startsWith("/dashboard") || principal.hasRole(Role.ORGANIZER) || principal.hasRole(Role.ADMIN);
+        boolean organizersOnly = path.startsWith("/dashboard") || path.startsWith("/account/api-tokens");
+        return !organizersOnly || principal.hasRole(Role.ORGANIZER) || principal.hasRole(Role.ADMIN);
     }
 }

@@ -7,14 +7,17 @@ import org.guichet.limits.RateLimiter;
 import org.guichet.limits.TooManyRequests;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Password sign-in behind the login rate limit (every attempt from one client address) and the login throttle
  * (failures): refused early while either says wait, failures counted, success forgets them.
  */
-class ThrottledAuthenticationProvider implements AuthenticationProvider {
+public final class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final LoginThrottle throttle;
@@ -24,6 +27,18 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         this.passwords = passwords;
         this.throttle = throttle;
         this.limits = limits;
+    }
+
+    /**
+     * Email and password checked against the accounts, behind the limit and the throttle: the web's sign-in form and
+     * the API's {@code POST /api/v1/auth/token} both use this, so neither is a way around the other's limits. The
+     * client address comes from the attempt's {@link WebAuthenticationDetails}.
+     */
+    public static AuthenticationProvider passwords(UserDetailsService accounts, PasswordEncoder passwordEncoder,
+            LoginThrottle throttle, RateLimiter limits) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle, limits);
     }
 
     @Override

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.ModelAndView;
  * htmx request only the message, which {@code guichet.js} shows beside the element that asked.
  */
 @ControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Just after the API's advice (org.guichet.api), which answers the API's own 429 as a problem.
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class TooManyRequestsAdvice {
 
     static final String MESSAGE = "limits.tryAgain";

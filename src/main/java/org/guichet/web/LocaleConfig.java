@@ -20,7 +20,7 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
  * The page language: the signed-in user's preference, else the language switcher's cookie, else the browser's
- * Accept-Language, else English.
+ * Accept-Language, else English. The REST API ({@code /api/}) answers in the request's Accept-Language only.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfig {
@@ -43,11 +43,19 @@ class LocaleConfig {
 
         @Override
         public Locale resolveLocale(HttpServletRequest request) {
+            if (isApi(request)) {
+                // the API speaks the language each request asks for; the account's preference is for pages
+                return fromBrowser(request);
+            }
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
                 return principal.language();
             }
             return Languages.supported(super.resolveLocale(request));
+        }
+
+        private static boolean isApi(HttpServletRequest request) {
+            return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         }
 
         /** The same language for what reads the locale context (the form errors' messages), not only the locale. */

@@ -116,6 +116,8 @@ class ProductionFirstStartTests {
         environment.put("GUICHET_BASE_URL", "https://tickets.guichet.example");
         environment.put("GUICHET_STORAGE_DIR", storage.toString());
         environment.put("GUICHET_TICKET_KEY", newTicketKey());
+        environment.put("GUICHET_API_KEY", java.util.Base64.getEncoder().encodeToString(
+                java.security.SecureRandom.getSeed(32)));
         environment.put("GUICHET_ALLOW_SANDBOX", "true");
         environment.put("GUICHET_ADMIN_EMAIL", ADMIN);
         environment.put("server.port", "0");

@@ -68,6 +68,9 @@ class RouteAccessTests {
             POST /account/password                                  login    200         200          200        200    200
             POST /account/email                                     login    200         200          200        200    200
             POST /account/mail-choices                              login    302         302          302        302    302
+            GET  /account/api-tokens                                login    403         403          200        200    200
+            POST /account/api-tokens                                login    403         403          200        200    200
+            POST /account/api-tokens/{id}/revoke                    login    403         403          404        404    404
             GET  /mail/unsubscribe                                  400      400         400          400        400    400
             POST /mail/unsubscribe                                  400      400         400          400        400    400
             POST /mail/resubscribe                                  400      400         400          400        400    400
@@ -191,11 +194,14 @@ class RouteAccessTests {
 
     SecurityFixture fixture;
     List<Route> routes;
+    List<Route> apiRoutes;
 
     @BeforeEach
     void world() {
         fixture = SecurityFixture.in(context);
-        routes = Routes.of(context);
+        // The API (/api/**) signs in by bearer token, never by session or cookie: ApiRouteAccessTests has its table.
+        routes = Routes.of(context).stream().filter(route -> !route.pattern().startsWith("/api/")).toList();
+        apiRoutes = Routes.of(context).stream().filter(route -> route.pattern().startsWith("/api/")).toList();
     }
 
     @Test
@@ -263,9 +269,19 @@ class RouteAccessTests {
                 }
             }
         }
+        // The API's unsafe routes take no CSRF token (bearer tokens, no cookies): never refused for lacking one.
+        for (Route route : apiRoutes.stream().filter(Route::unsafe).toList()) {
+            limits.forgetAll();
+            String answer = RouteMatrix.answer(mvc, route.requestMethod(), route.path(fixture.pathValues(
+                    route.pattern())), Map.of(), null, false);
+            if (answer.equals("403")) {
+                accepted.add(route.key() + " (API) as visitor: " + answer);
+            }
+        }
+        assertThat(apiRoutes).as("the API's routes, exempt from CSRF").isNotEmpty();
         assertThat(accepted).as("unsafe routes that do not refuse a missing CSRF token with 403 (the gateways' "
-                + "signed webhooks, the signed unsubscribe links and a visitor's language switch excepted, which must "
-                + "not need one)").isEmpty();
+                + "signed webhooks, the signed unsubscribe links, a visitor's language switch and the API excepted, "
+                + "which must not need one)").isEmpty();
     }
 
     @AfterEach
