@@ -31,7 +31,7 @@ class MailComposer {
         variables.put("baseUrl", baseUrl);
         if (mail.kind().canUnsubscribe()) {
             variables.put("mailKind", mail.kind().name());
-            variables.put("unsubscribeLink", preferences.unsubscribeLink(mail.recipient(), mail.kind()));
+            variables.put("unsubscribeLink", preferences.unsubscribeLink(mail.recipient(), mail.kind(), mail.locale()));
         }
         Context context = new Context(mail.locale(), variables);
         String subject = messages.getMessage("mail." + mail.template() + ".subject",

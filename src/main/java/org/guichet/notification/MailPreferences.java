@@ -72,6 +72,11 @@ public class MailPreferences {
                 + "&kind=" + kind.name() + "&signature=" + signatures.sign(address, kind);
     }
 
+    /** The same link, its page shown in the mail's language. */
+    public String unsubscribeLink(String email, MailKind kind, Locale language) {
+        return unsubscribeLink(email, kind) + "&lang=" + language.getLanguage();
+    }
+
     /** Whether a link's signature was made for this address and kind. */
     public boolean signed(String email, MailKind kind, String signature) {
         return email != null && kind != null && kind.canUnsubscribe()

@@ -59,7 +59,7 @@ class SmtpMailTransport implements MailTransport {
         }
         if (message.getKind().canUnsubscribe()) {
             mime.setHeader("List-Unsubscribe",
-                    "<" + preferences.unsubscribeLink(message.getRecipient(), message.getKind()) + ">");
+                    "<" + preferences.unsubscribeLink(message.getRecipient(), message.getKind(), message.getLocale()) + ">");
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         sender.send(mime);

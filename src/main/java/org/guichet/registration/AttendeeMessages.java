@@ -13,6 +13,7 @@ import org.guichet.limits.RateLimit;
 import org.guichet.limits.RateLimiter;
 import org.guichet.notification.Mail;
 import org.guichet.notification.MailKind;
+import org.guichet.notification.MailPreferences;
 import org.guichet.notification.Outbox;
 import org.guichet.shared.Refusal;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,10 +65,12 @@ public class AttendeeMessages {
     private final NamedParameterJdbcTemplate jdbc;
     private final Outbox outbox;
     private final RateLimiter limits;
+    private final MailPreferences preferences;
     private final String baseUrl;
 
     AttendeeMessages(EventService events, TicketTypeRepository types, NamedParameterJdbcTemplate jdbc, Outbox outbox,
-            RateLimiter limits, @Value("${guichet.base-url}") String baseUrl) {
+            RateLimiter limits, MailPreferences preferences, @Value("${guichet.base-url}") String baseUrl) {
+        this.preferences = preferences;
         this.events = events;
         this.types = types;
         this.jdbc = jdbc;
@@ -85,12 +88,13 @@ public class AttendeeMessages {
     public record Sent(int written, int skipped) {
     }
 
-    /** Checks the message and counts its recipients; nothing is sent. */
+    /** Checks the message and counts who will get it (not those who switched these messages off); sends nothing. */
     @Transactional(readOnly = true)
     public Preview preview(long eventId, AccountPrincipal organizer, String audience, String subject, String text) {
         events.manageable(eventId, organizer);
         Preview message = check(eventId, organizer, audience, subject, text);
-        return withRecipients(message, recipients(eventId, message.audience()).size());
+        return withRecipients(message, (int) recipients(eventId, message.audience()).stream()
+                .filter(recipient -> preferences.wants(recipient.email(), MailKind.ORGANIZER_MESSAGE)).count());
     }
 
     /**

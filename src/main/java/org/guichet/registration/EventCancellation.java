@@ -58,7 +58,8 @@ class EventCancellation {
                 publisher.publishEvent(new PaidOrderClosed(order.getId(), PaidOrderClosed.Reason.EVENT_CANCELLED));
             }
             User buyer = users.findById(order.getUserId()).orElseThrow();
-            mails.eventCancelled(buyer.getEmail(), buyer.getFirstName(), event, order, paid);
+            // in the buyer's language of today, which may not be the one they ordered in
+            mails.eventCancelled(buyer.getEmail(), buyer.getFirstName(), buyer.getLanguage(), event, order, paid);
             if (attendeesHaveTickets) {
                 mails.attendeesCancelled(buyer.getEmail(), buyer.getFullName(), event, order, true);
             }

@@ -3,6 +3,7 @@ package org.guichet.registration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -109,20 +110,21 @@ class OrderMails {
      * The event was cancelled: the order is closed; {@code refunded}, its whole amount goes back; free, it is
      * simply cancelled; otherwise it was still waiting for its payment and nothing was taken.
      */
-    void eventCancelled(String email, String firstName, Event event, Order order, boolean refunded) {
+    void eventCancelled(String email, String firstName, Locale language, Event event, Order order, boolean refunded) {
         Map<String, Object> variables = new HashMap<>(Map.of(
                 "firstName", firstName,
                 "eventTitle", event.getTitle(),
-                "when", format.span(event, order.getLanguage()),
+                "when", format.span(event, language),
                 "reference", order.getReference(),
                 "refunded", refunded,
                 "free", order.isFree(),
                 "tickets", lines(order.getTickets())));
         if (refunded) {
-            variables.put("amount", Money.format(order.getTotal(), order.getCurrency(), order.getLanguage()));
+            variables.put("amount", Money.format(order.getTotal(), order.getCurrency(), language));
         }
-        outbox.enqueue(new Mail(email, order.getLanguage(), "event-cancelled", variables, List.of(event.getTitle()))
-                .sentFor(organizer(event)));
+        // the calendar file says the event is cancelled, so calendars that imported it drop it
+        outbox.enqueue(new Mail(email, language, "event-cancelled", variables, List.of(event.getTitle()),
+                List.of(EventCalendarRenderer.attachment(event, baseUrl + "/tickets"))).sentFor(organizer(event)));
     }
 
     /** The buyer asked for the order's tickets again. */

@@ -47,11 +47,24 @@ class LocaleConfig {
                 // the API speaks the language each request asks for; the account's preference is for pages
                 return fromBrowser(request);
             }
+            String mailLanguage = fromMailLink(request);
+            if (mailLanguage != null) {
+                return Locale.forLanguageTag(mailLanguage);
+            }
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
                 return principal.language();
             }
             return Languages.supported(super.resolveLocale(request));
+        }
+
+        /** A mail's unsubscribe link opens its page in the mail's language, whoever's browser follows it. */
+        private static String fromMailLink(HttpServletRequest request) {
+            if (!request.getRequestURI().startsWith(request.getContextPath() + "/mail/")) {
+                return null;
+            }
+            String language = request.getParameter("lang");
+            return language != null && Languages.isSupported(language) ? language : null;
         }
 
         private static boolean isApi(HttpServletRequest request) {

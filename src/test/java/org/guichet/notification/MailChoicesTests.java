@@ -91,7 +91,7 @@ class MailChoicesTests {
         mvc.perform(post(pathOf(link)).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .content("List-Unsubscribe=One-Click"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("will no longer be sent to " + recipient)));
+                .andExpect(content().string(containsString("Done: " + recipient + " will no longer receive reminders before events.")));
 
         assertThat(preferences.wants(recipient, MailKind.EVENT_REMINDER)).isFalse();
         assertThat(preferences.wants(recipient, MailKind.ORGANIZER_MESSAGE)).isTrue();
@@ -106,9 +106,11 @@ class MailChoicesTests {
         String recipient = Accounts.uniqueEmail("ask-first");
         URI path = pathOf(preferences.unsubscribeLink(recipient, MailKind.ORGANIZER_MESSAGE));
 
-        mvc.perform(get(path).header("Accept-Language", "fr"))
+        mvc.perform(get(path).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("Stop sending organizers’ messages about their events to")));
+        mvc.perform(get(URI.create(path + "&lang=fr")).header("Accept-Language", "en"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Ne plus envoyer « Messages des organisateurs")))
+                .andExpect(content().string(containsString("Ne plus envoyer les messages des organisateurs à " + recipient + " ?")))
                 .andExpect(content().string(containsString("id=\"unsubscribe-confirm\"")));
         assertThat(preferences.wants(recipient, MailKind.ORGANIZER_MESSAGE)).as("a link checker's GET changes nothing")
                 .isTrue();

@@ -148,8 +148,8 @@ class AttendeeMessageTests {
         Document preview = Jsoup.parse(page);
         preview.outputSettings().prettyPrint(false);
         assertThat(preview.getElementById("message-recipients").text())
-                .isEqualTo("3 people will receive this message.");
-        assertThat(preview.getElementById("message-send").text()).isEqualTo("Send to 3 people");
+                .as("Carla switched organizers' messages off: not counted").isEqualTo("2 people will receive this message.");
+        assertThat(preview.getElementById("message-send").text()).isEqualTo("Send to 2 people");
         String body = preview.getElementById("message-preview-body").html();
         assertThat(body).contains("Doors open at 7 &lt;b&gt;sharp&lt;/b&gt;<br>&lt;script&gt;alert('x')&lt;/script&gt;"
                 + " &amp; \"bring\" it").contains("<p>Second paragraph.</p>")
@@ -231,9 +231,9 @@ class AttendeeMessageTests {
         String text = TestMail.text(toZoe).replace("\r\n", "\n");
         assertThat(text).as("in the language of the order that gave Zoe her ticket")
                 .contains("Camille Test, qui organise « " + event.getTitle() + " », écrit aux détenteurs de billets :")
-                .contains("Votre billet vous a été envoyé par e-mail : présentez son QR code à l’entrée.")
+                .contains("Ce qu’il vous faut pour entrer vous a été envoyé par e-mail : présentez le QR code de chaque billet à l’entrée.")
                 .doesNotContain("http://localhost:8080/tickets").doesNotContain("Voir mes billets");
-        assertThat(ReceivedMail.html(toZoe)).contains("Votre billet vous a été envoyé par e-mail")
+        assertThat(ReceivedMail.html(toZoe)).contains("Ce qu’il vous faut pour entrer vous a été envoyé par e-mail")
                 .doesNotContain("Voir mes billets").doesNotContain("/tickets");
         assertThat(TestMail.text(only(alice))).as("a buyer who is also Erin's attendee: one mail, with her tickets")
                 .contains("See my tickets: http://localhost:8080/tickets");
@@ -254,7 +254,7 @@ class AttendeeMessageTests {
         List<MimeMessage> toAlice = messages(alice);
         assertThat(toAlice).as("checked in, but the ticket Erin gave her is not").hasSize(2);
         assertThat(TestMail.text(toAlice.get(1))).as("only as that ticket's attendee, in its order's language")
-                .contains("Votre billet vous a été envoyé par e-mail : présentez son QR code à l’entrée.")
+                .contains("Ce qu’il vous faut pour entrer vous a été envoyé par e-mail : présentez le QR code de chaque billet à l’entrée.")
                 .doesNotContain("http://localhost:8080/tickets");
         assertThat(messages(erin)).hasSize(3);
     }

@@ -134,7 +134,7 @@ class EventReminderTests {
         assertThat(fr.getSubject()).startsWith("Rappel : " + event.getTitle() + ", ");
         String text = ReceivedMail.text(fr);
         String localStart = DateTimeFormatter.ofPattern("HH:mm").format(start.atZone(PARIS));
-        assertThat(text).contains("Un rappel de la part de Camille Test : « " + event.getTitle() + " » approche.")
+        assertThat(text).contains("Camille Test vous le rappelle : « " + event.getTitle() + " » approche.")
                 .contains("Quand : " + start.atZone(PARIS).getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.FRENCH))
                 .contains(localStart).contains("Heures indiquées dans le fuseau : ").contains("(Europe/Paris).")
                 .contains("Où : Salle des fêtes, 1 rue de la Paix, Rennes, France")

@@ -137,6 +137,9 @@ class TicketHolderMailTests {
             mail.deliverAndRead(address);
         }
         int before = mail.deliverAndRead(payersGuest).size();
+        // ordered in English, then chose French: told in the language of today
+        testEvents.as(waiting, () -> accounts.updateProfile(waiting.getId(), waiting.getFirstName(),
+                waiting.getLastName(), Locale.FRENCH));
 
         mvc.perform(post("/dashboard/events/" + event.getId() + "/cancel").with(csrf()).with(as(organizer)))
                 .andExpect(status().is3xxRedirection());
@@ -150,7 +153,9 @@ class TicketHolderMailTests {
         assertThat(TestMail.text(toFreeBuyer)).contains(free.getReference())
                 .contains("Votre inscription était gratuite : elle est simplement annulée").doesNotContain("intégralement remboursé");
         MimeMessage toWaiting = last(mail.deliverAndRead(waiting.getEmail()));
-        assertThat(TestMail.text(toWaiting)).contains(unpaid.getReference()).contains("nothing was charged");
+        assertThat(TestMail.text(toWaiting)).contains(unpaid.getReference()).contains("rien n’a été débité");
+        assertThat(org.guichet.support.MailParts.text(toPayer, "event-"))
+                .as("the calendar file tells calendars the event is off").contains("STATUS:CANCELLED");
 
         List<MimeMessage> payersGuestMails = mail.deliverAndRead(payersGuest);
         assertThat(payersGuestMails).hasSize(before + 1);

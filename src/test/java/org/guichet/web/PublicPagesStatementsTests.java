@@ -99,9 +99,9 @@ class PublicPagesStatementsTests {
         assertThat(registration.subList(registration.size() - 2, registration.size())).as("the last writes")
                 .allSatisfy(sql -> assertThat(sql).containsAnyOf("update events", "update ticket_types"));
         // the event, the buyer's roles, the ticket types; the buyer's lock, holds and tickets; the order, its ticket,
-        // two audit lines, the mail and its two attachments; the two seat counters. Then the session keeps the
-        // message for the next page.
-        assertThat(registration).hasSize(15);
+        // two audit lines, the organizer's webhook endpoints that want the order, the mail and its two attachments;
+        // the two seat counters. Then the session keeps the message for the next page.
+        assertThat(registration).hasSize(16);
     }
 
     /**
