@@ -322,11 +322,13 @@ class ApiOrganizerTests {
         mvc.perform(get(base + "/attendees").param("sort", "password").with(bearer(token))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.title").value("Requête incorrecte"));
+                .andExpect(jsonPath("$.title").value("Requête incorrecte"))
+                .andExpect(jsonPath("$.errors[0].field").value("sort"))
+                .andExpect(jsonPath("$.errors[0].message").value("Cette valeur est illisible."));
         mvc.perform(get(base + "/figures").with(bearer(ApiTokens.accessToken(mvc, Accounts.organizer(accounts))))
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.title").value(org.hamcrest.Matchers.not("Not found")));
+                .andExpect(jsonPath("$.title").value("Introuvable"));
     }
 
     @Test
