@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import org.guichet.account.AccountPrincipal;
 import org.guichet.event.EventService;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -56,6 +58,25 @@ public class AttendeeList {
         parameters.addValue("limit", AttendeeQuery.PAGE_SIZE).addValue("offset", page * AttendeeQuery.PAGE_SIZE);
         List<Attendee> attendees = jdbc.query(select(query, where) + " limit :limit offset :offset", parameters, ROW);
         return new Page(attendees, total, page, pages);
+    }
+
+    /**
+     * One page of {@code size} attendees, numbered from 0 (the query's own page is not used); a page past the last
+     * is empty. For callers that choose their page size, as the API does.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'ADMIN')")
+    public org.springframework.data.domain.Page<Attendee> page(long eventId, AccountPrincipal organizer,
+            AttendeeQuery query, int page, int size) {
+        events.manageable(eventId, organizer);
+        MapSqlParameterSource parameters = parameters(eventId, query);
+        String where = where(query);
+        long total = jdbc.queryForObject("select count(*)" + FROM + where, parameters, Long.class);
+        PageRequest pageable = PageRequest.of(page, size);
+        parameters.addValue("limit", size).addValue("offset", pageable.getOffset());
+        List<Attendee> attendees = total <= pageable.getOffset() ? List.of()
+                : jdbc.query(select(query, where) + " limit :limit offset :offset", parameters, ROW);
+        return new PageImpl<>(attendees, pageable, total);
     }
 
     /** Every attendee the query matches, all pages, one at a time: exports never hold the list in memory. */

@@ -1,7 +1,8 @@
 package org.guichet.registration;
 
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * What an organizer asks of an event's attendee list: a search on name, email or order reference, filters on
@@ -12,7 +13,14 @@ public record AttendeeQuery(String search, PaymentStatus payment, CheckIn checkI
 
     public static final int PAGE_SIZE = 50;
 
-    public enum CheckIn { IN, OUT }
+    public enum CheckIn {
+        IN, OUT;
+
+        /** {@code in} or {@code out}, in any case; empty for anything else. */
+        public static Optional<CheckIn> parse(String value) {
+            return Arrays.stream(values()).filter(each -> each.name().equalsIgnoreCase(value)).findFirst();
+        }
+    }
 
     /** The columns of the list, each sorted by its own SQL expression (never text from the request). */
     public enum Sort {
@@ -45,11 +53,17 @@ public record AttendeeQuery(String search, PaymentStatus payment, CheckIn checkI
         public String parameter() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
+
+        /** The column a request's {@code sort} names ({@link #parameter()}); empty for anything else. */
+        public static Optional<Sort> parse(String value) {
+            return Arrays.stream(values()).filter(each -> each.parameter().equals(value)).findFirst();
+        }
     }
 
-    private static final Map<String, Sort> SORTS = Map.of("name", Sort.NAME, "email", Sort.EMAIL,
-            "ordered", Sort.ORDERED, "type", Sort.TYPE, "order-status", Sort.ORDER_STATUS, "payment", Sort.PAYMENT,
-            "reference", Sort.REFERENCE, "checked-in", Sort.CHECKED_IN);
+    /** A payment filter's value ({@code FREE}, {@code PAID}...), in any case; empty for anything else. */
+    public static Optional<PaymentStatus> payment(String value) {
+        return Arrays.stream(PaymentStatus.values()).filter(each -> each.name().equalsIgnoreCase(value)).findFirst();
+    }
 
     public AttendeeQuery {
         search = search == null ? "" : search.strip();
@@ -63,15 +77,8 @@ public record AttendeeQuery(String search, PaymentStatus payment, CheckIn checkI
     /** Reads the request's parameters as given; anything not understood is ignored. */
     public static AttendeeQuery of(String search, String payment, String checkIn, String sort, String direction,
             Integer page) {
-        PaymentStatus paymentStatus = null;
-        for (PaymentStatus each : PaymentStatus.values()) {
-            if (each.name().equalsIgnoreCase(payment)) {
-                paymentStatus = each;
-            }
-        }
-        CheckIn checkedIn = "in".equalsIgnoreCase(checkIn) ? CheckIn.IN : "out".equalsIgnoreCase(checkIn) ? CheckIn.OUT : null;
-        return new AttendeeQuery(search, paymentStatus, checkedIn, SORTS.get(sort == null ? "" : sort),
-                "desc".equalsIgnoreCase(direction), page == null ? 0 : page);
+        return new AttendeeQuery(search, payment(payment).orElse(null), CheckIn.parse(checkIn).orElse(null),
+                Sort.parse(sort).orElse(null), "desc".equalsIgnoreCase(direction), page == null ? 0 : page);
     }
 
     public AttendeeQuery firstPage() {

@@ -58,6 +58,10 @@ class ApiRouteAccessTests {
             GET  /api/v1/me                           401   401  200          200        200    200   403
             GET  /api/v1/categories                   401   401  200          200        200    200   403
             GET  /api/v1/events/{id}                  401   401  200          200        200    200   403
+            GET  /api/v1/events/{id}/attendees        401   401  404          200        404    200   403
+            GET  /api/v1/events/{id}/attendees.csv    401   401  404          200        404    200   403
+            GET  /api/v1/events/{id}/figures          401   401  404          200        404    200   403
+            GET  /api/v1/events/{id}/waiting-list     401   401  404          200        404    200   403
             GET  /api/v1/openapi.json                 200   200  200          200        200    200   200
             GET  /api/v1/openapi.json.yaml            200   200  200          200        200    200   200
             GET  /api/v1/openapi.json/swagger-config  200   200  200          200        200    200   200

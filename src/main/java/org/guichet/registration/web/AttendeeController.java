@@ -10,6 +10,7 @@ import org.guichet.account.AccountPrincipal;
 import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.registration.Attendee;
+import org.guichet.registration.AttendeeExports;
 import org.guichet.registration.AttendeeList;
 import org.guichet.registration.AttendeeQuery;
 import org.guichet.registration.PaymentStatus;

@@ -1,4 +1,4 @@
-package org.guichet.registration.web;
+package org.guichet.registration;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,17 +21,16 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.guichet.registration.Attendee;
-import org.guichet.registration.AttendeeQuery;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * Attendee lists as CSV (UTF-8 with a byte order mark, so Excel reads accents) and as XLSX, streamed row by row.
- * Text a spreadsheet could take for a formula is neutralised in both.
+ * Text a spreadsheet could take for a formula is neutralised in both. Shared by the dashboard's downloads and the
+ * API's {@code attendees.csv}, so both export the same file.
  */
 @Component
-class AttendeeExports {
+public class AttendeeExports {
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final List<String> HEADERS = Arrays.stream(AttendeeQuery.Sort.values())
@@ -44,14 +43,14 @@ class AttendeeExports {
     }
 
     /** A cell starting with =, +, -, @, tab or carriage return gets a leading quote: shown as text, never run. */
-    static String neutralised(String text) {
+    public static String neutralised(String text) {
         if (text == null || text.isEmpty()) {
             return text == null ? "" : text;
         }
         return "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
-    void csv(OutputStream out, ZoneId zone, Locale locale, Consumer<Consumer<Attendee>> attendees) {
+    public void csv(OutputStream out, ZoneId zone, Locale locale, Consumer<Consumer<Attendee>> attendees) {
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write('\uFEFF');
@@ -69,7 +68,7 @@ class AttendeeExports {
         }
     }
 
-    void xlsx(OutputStream out, ZoneId zone, Locale locale, String sheetName, Consumer<Consumer<Attendee>> attendees) {
+    public void xlsx(OutputStream out, ZoneId zone, Locale locale, String sheetName, Consumer<Consumer<Attendee>> attendees) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Sheet sheet = workbook.createSheet(sheetName(sheetName));
             CellStyle bold = workbook.createCellStyle();
