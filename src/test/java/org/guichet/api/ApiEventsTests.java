@@ -258,6 +258,19 @@ class ApiEventsTests {
     }
 
     @Test
+    void anOrganizerWhoseAddressIsNotConfirmedIsToldToConfirmItFirst() throws Exception {
+        User unconfirmed = Accounts.signUpUnverified(accounts, Accounts.uniqueEmail("unconfirmed"),
+                java.util.Set.of(org.guichet.account.Role.ORGANIZER), java.util.Locale.ENGLISH);
+        String token = ApiTokens.accessToken(mvc, unconfirmed);
+        send(post("/api/v1/events"), token, eventBody(Map.of()))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("/problems/unverified"));
+        mvc.perform(get("/api/v1/me/events").with(bearer(token)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("/problems/unverified"));
+    }
+
+    @Test
     void refusedDetailsAre422WithEachReasonBesideItsField() throws Exception {
         Instant start = clock.instant().plus(Duration.ofDays(5));
         Map<String, Object> wrong = new LinkedHashMap<>();
