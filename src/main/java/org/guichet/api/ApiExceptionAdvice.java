@@ -145,6 +145,12 @@ class ApiExceptionAdvice {
                 mismatch.getName(), problems.message("api.problem.field.unreadable")))));
     }
 
+    /** Query parameters a controller read itself and could not use (a listing's filter of no known kind). */
+    @ExceptionHandler(BadParameters.class)
+    ResponseEntity<ProblemDetail> badParameters(BadParameters bad) {
+        return problems.answer(problems.withErrors(ProblemType.BAD_REQUEST, bad.errors()));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException missing) {
         return problems.answer(problems.withErrors(ProblemType.BAD_REQUEST, List.of(new FieldProblem(
@@ -159,7 +165,8 @@ class ApiExceptionAdvice {
             return problems.answer(problems.withErrors(ProblemType.UNKNOWN_FIELD, List.of(new FieldProblem(
                     path(unknown), problems.message("api.problem.field.unknown")))));
         }
-        if (cause instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+        DatabindException mismatch = databindCause(unreadable);
+        if (mismatch != null && !mismatch.getPath().isEmpty()) {
             return problems.answer(problems.withErrors(ProblemType.BAD_REQUEST, List.of(new FieldProblem(
                     path(mismatch), problems.message("api.problem.field.unreadable")))));
         }
@@ -219,6 +226,19 @@ class ApiExceptionAdvice {
                 .contentType(ApiProblems.PROBLEM_JSON)
                 .body(problems.of(ProblemType.TOO_MANY_REQUESTS,
                         problems.message(ProblemType.TOO_MANY_REQUESTS.detailKey(), seconds)));
+    }
+
+    /**
+     * The mapping failure that knows the field, even when the most specific cause is below it (a date that does
+     * not parse ends in a {@code DateTimeParseException} wrapped by the mapper's).
+     */
+    private static DatabindException databindCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof DatabindException databind) {
+                return databind;
+            }
+        }
+        return null;
     }
 
     /** The field's JSON path: {@code attendees[0].name}. */

@@ -1,14 +1,19 @@
 package org.guichet.api;
 
-import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.guichet.account.AccountPrincipal;
-import org.guichet.event.Event;
+import org.guichet.event.EventPictureLinks;
+import org.guichet.event.EventSearch;
 import org.guichet.event.EventService;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,32 +28,46 @@ import org.springframework.web.context.request.WebRequest;
 @Tag(name = "Events")
 class EventsController {
 
-    /** What an event's page shows. Amounts are decimal strings in the event's currency, never binary fractions. */
-    record EventView(long id, String title, String slug, String description, String status, String visibility,
-            String category, Instant startsAt, Instant endsAt, String timeZone, String venueName, String address,
-            String city, String country, String onlineUrl, int capacity, int seatsLeft, boolean soldOut,
-            boolean free, String lowestPrice, String currency, int maxPerPerson, Instant refundsUntil,
-            String pageUrl) {
-
-        static EventView of(Event event, String baseUrl) {
-            return new EventView(event.getId(), event.getTitle(), event.getSlug(), event.getDescription(),
-                    event.getStatus().name(), event.getVisibility().name(), event.getCategory().getSlug(),
-                    event.getStartsAt(), event.getEndsAt(), event.getTimeZone(), event.getVenueName(),
-                    event.getAddress(), event.getCity(), event.getCountry(), event.getOnlineUrl(),
-                    event.getCapacity(), event.getSeatsLeft(), event.isSoldOut(), event.isFree(),
-                    event.getLowestPrice().toPlainString(), event.getCurrency(), event.getMaxPerPerson(),
-                    event.getRefundsUntil(), baseUrl + "/events/" + event.getId() + "/" + event.getSlug());
-        }
-    }
-
     private final EventService events;
+    private final EventPictureLinks pictures;
+    private final ApiProblems problems;
     private final ETags etags;
     private final String baseUrl;
 
-    EventsController(EventService events, ETags etags, @Value("${guichet.base-url}") String baseUrl) {
+    EventsController(EventService events, EventPictureLinks pictures, ApiProblems problems, ETags etags,
+            @Value("${guichet.base-url}") String baseUrl) {
         this.events = events;
+        this.pictures = pictures;
+        this.problems = problems;
         this.etags = etags;
         this.baseUrl = baseUrl;
+    }
+
+    @GetMapping(ApiPaths.V1 + "/events")
+    @ReadScope
+    @Operation(summary = "The public listing: published public events not over yet, with the web listing's filters",
+            description = "A filter value that cannot be read (a date, a price or a sort of no known kind) is a 400 "
+                    + "problem naming it. Dates are days in Europe/Paris, as on the web listing.")
+    PageResponse<EventView> list(
+            @Parameter(description = "Words to find in the title, description, venue or city") @RequestParam(required = false) String q,
+            @Parameter(description = "A category's slug") @RequestParam(required = false) String category,
+            @Parameter(description = "A city, whatever its case and accents") @RequestParam(required = false) String city,
+            @Parameter(description = "Starting on or after this day (yyyy-MM-dd)") @RequestParam(required = false) String from,
+            @Parameter(description = "Starting on or before this day (yyyy-MM-dd)") @RequestParam(required = false) String to,
+            @Parameter(description = "Free events only, or paid ones only",
+                    schema = @Schema(allowableValues = {"free", "paid"})) @RequestParam(required = false) String price,
+            @Parameter(description = "date: soonest first (the default); newest: last published first; "
+                    + "popular: most seats taken first", schema = @Schema(allowableValues = {"date", "newest", "popular"}))
+            @RequestParam(required = false) String sort,
+            @Valid @ParameterObject PageQuery paging) {
+        EventSearch search = EventSearch.parse(q, category, city, from, to, price, sort, null);
+        if (!search.ignored().isEmpty()) {
+            List<FieldProblem> errors = search.ignored().stream()
+                    .map(field -> new FieldProblem(field, problems.message("api.problem.field.unreadable"))).toList();
+            throw new BadParameters(errors);
+        }
+        return PageResponse.of(events.search(search, paging.pageable()),
+                event -> EventView.of(event, baseUrl, pictures, null));
     }
 
     @GetMapping(ApiPaths.V1 + "/events/{id}")
@@ -59,6 +78,6 @@ class EventsController {
     ResponseEntity<EventView> event(@PathVariable long id,
             @Parameter(description = "A private event's secret link key") @RequestParam(required = false) String key,
             @AuthenticationPrincipal AccountPrincipal viewer, WebRequest request) {
-        return etags.ok(request, EventView.of(events.viewable(id, key, viewer), baseUrl));
+        return etags.ok(request, EventView.of(events.viewable(id, key, viewer), baseUrl, pictures, key));
     }
 }

@@ -349,6 +349,11 @@ public class Event {
         return lowestPrice == null ? BigDecimal.ZERO : lowestPrice;
     }
 
+    /** The highest price of its ticket types, zero when it has none. */
+    public BigDecimal getHighestPrice() {
+        return highestPrice == null ? BigDecimal.ZERO : highestPrice;
+    }
+
     /** Whether its ticket types sell at different prices ("from €12.50"). */
     public boolean hasVariedPrices() {
         return lowestPrice != null && highestPrice != null && lowestPrice.compareTo(highestPrice) != 0;

@@ -33,6 +33,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -100,6 +102,13 @@ public class EventService {
                 EventSpecifications.page(search));
     }
 
+    /** The same listing, one page of the size asked for (the API's pages), in the search's order. */
+    @Transactional(readOnly = true)
+    public Page<Event> search(EventSearch search, Pageable paging) {
+        return events.findAll(EventSpecifications.publicListing(search, clock.instant()),
+                PageRequest.of(paging.getPageNumber(), paging.getPageSize(), EventSpecifications.order(search)));
+    }
+
     @Transactional(readOnly = true)
     public List<Event> upcoming(int count) {
         return events.findNextPublic(clock.instant(), Limit.of(count));
@@ -119,6 +128,11 @@ public class EventService {
             throw new NotFound("event", eventId);
         }
         return event;
+    }
+
+    /** Whether this viewer manages the event (its organizer, or an admin): what {@link #manageable} lets through. */
+    public boolean mayManage(Event event, AccountPrincipal viewer) {
+        return canManage(event, viewer);
     }
 
     /** The event, without access checks: for modules that have decided access themselves (a ticket's holder). */
@@ -290,6 +304,19 @@ public class EventService {
         copy.pricedLike(source);
         record(copy, organizer, EventAudit.Action.DUPLICATED_FROM);
         return copy;
+    }
+
+    /** A new picture (the same checks as the event form's upload), replacing the old one. */
+    @Transactional
+    @PreAuthorize(ORGANIZERS)
+    public Event changeImage(long eventId, AccountPrincipal organizer, byte[] image) {
+        Event event = manageable(eventId, organizer);
+        storeImages(event, image);
+        record(event, organizer, EventAudit.Action.UPDATED);
+        if (event.getStatus() == EventStatus.PUBLISHED) {
+            publisher.publishEvent(new EventUpdated(eventId));
+        }
+        return event;
     }
 
     /** A new secret link; the old one stops working at once. */

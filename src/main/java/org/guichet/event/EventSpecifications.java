@@ -52,12 +52,16 @@ final class EventSpecifications {
     }
 
     static Pageable page(EventSearch search) {
-        Sort order = switch (search.sort()) {
+        return PageRequest.of(search.page() - 1, EventSearch.PAGE_SIZE, order(search));
+    }
+
+    /** The listing's order for the search's sort, ties broken by id so pages never overlap. */
+    static Sort order(EventSearch search) {
+        return switch (search.sort()) {
             case DATE -> Sort.by("startsAt", "id");
             case NEWEST -> Sort.by(Sort.Order.desc("publishedAt"), Sort.Order.desc("id"));
             case POPULAR -> Sort.by(Sort.Order.desc("seatsTaken"), Sort.Order.asc("startsAt"), Sort.Order.asc("id"));
         };
-        return PageRequest.of(search.page() - 1, EventSearch.PAGE_SIZE, order);
     }
 
     private static String escapeLike(String word) {

@@ -144,23 +144,24 @@ public class TicketType {
         return typesOfEvent <= 1 ? "ticketType.error.last" : null;
     }
 
+    /** What was typed that the type cannot take, refused beside its field (the page shows it above the form). */
     private static void check(TicketTypeDetails details, int sold) {
         if (details.name() == null || details.name().isBlank() || details.name().strip().length() > 80) {
-            throw new Refusal("ticketType.error.name");
+            throw Refusal.at("name", "ticketType.error.name");
         }
         if (details.price() == null || details.price().signum() < 0 || details.price().stripTrailingZeros().scale() > 2
                 || details.price().compareTo(MAX_PRICE) > 0) {
-            throw new Refusal("ticketType.error.price");
+            throw Refusal.at("price", "ticketType.error.price");
         }
         if (details.quantity() == null || details.quantity() < Math.max(1, sold) || details.quantity() > MAX_QUANTITY) {
-            throw new Refusal("ticketType.error.quantity", Math.max(1, sold));
+            throw Refusal.at("quantity", "ticketType.error.quantity", Math.max(1, sold));
         }
         if (details.maxPerOrder() == null || details.maxPerOrder() < 1 || details.maxPerOrder() > MAX_PER_ORDER) {
-            throw new Refusal("ticketType.error.maxPerOrder", MAX_PER_ORDER);
+            throw Refusal.at("maxPerOrder", "ticketType.error.maxPerOrder", MAX_PER_ORDER);
         }
         if (details.saleStartsAt() != null && details.saleEndsAt() != null
                 && !details.saleEndsAt().isAfter(details.saleStartsAt())) {
-            throw new Refusal("ticketType.error.window");
+            throw Refusal.at("saleEndsAt", "ticketType.error.window");
         }
     }
 

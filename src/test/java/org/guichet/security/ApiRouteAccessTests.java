@@ -16,6 +16,7 @@ import org.guichet.account.User;
 import org.guichet.event.Event;
 import org.guichet.event.Visibility;
 import org.guichet.limits.RateLimiter;
+import org.guichet.registration.TicketTypes;
 import org.guichet.security.Routes.Route;
 import org.guichet.support.Accounts;
 import org.guichet.support.ApiTokens;
@@ -44,7 +45,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * <p>Columns: {@code none} (no token), {@code bad} (a forged token), {@code participant} and {@code organizer}
  * (access tokens from {@code /auth/token}, the organizer owning the event {@code {id}}), {@code other} (another
  * organizer's access token), {@code read} and {@code checkin} (the owner's personal tokens with only that scope).
- * {@code {id}} is the owner's published public event. Unsafe methods are sent without a body and without a CSRF
+ * {@code {id}} is the owner's published public event, with a ticket sold (so it cannot be deleted), and
+ * {@code {typeId}} its ticket type. Unsafe methods are sent without a body and without a CSRF
  * token, which the API never asks for.
  */
 @IntegrationTest
@@ -66,6 +68,19 @@ class ApiRouteAccessTests {
             GET  /api/v1/openapi.json.yaml            200   200  200          200        200    200   200
             GET  /api/v1/openapi.json/swagger-config  200   200  200          200        200    200   200
             GET  /api/docs                            302   302  302          302        302    302   302
+            GET  /api/v1/events                       401   401  200          200        200    200   403
+            POST /api/v1/events                       401   401  400          400        400    400   400
+            PUT  /api/v1/events/{id}                  401   401  400          400        400    400   400
+            DELETE /api/v1/events/{id}                401   401  403          409        404    403   403
+            POST /api/v1/events/{id}/publish          401   401  403          409        404    403   403
+            POST /api/v1/events/{id}/cancel           401   401  403          200        404    403   403
+            POST /api/v1/events/{id}/duplicate        401   401  403          201        404    403   403
+            PUT  /api/v1/events/{id}/image            401   401  415          415        415    415   415
+            GET  /api/v1/me/events                    401   401  403          200        200    200   403
+            GET  /api/v1/events/{id}/ticket-types     401   401  200          200        200    200   403
+            POST /api/v1/events/{id}/ticket-types     401   401  400          400        400    400   400
+            PUT  /api/v1/events/{id}/ticket-types/{typeId} 401   401  400          400        400    400   400
+            POST /api/v1/events/{id}/ticket-types/{typeId}/close 401   401  403          200        404    403   403
             """;
 
     @Autowired
@@ -86,6 +101,9 @@ class ApiRouteAccessTests {
     @Autowired
     RateLimiter limits;
 
+    @Autowired
+    TicketTypes ticketTypes;
+
     Map<String, String> tokens;
     Map<String, String> pathValues;
 
@@ -102,7 +120,10 @@ class ApiRouteAccessTests {
         tokens.put("other", ApiTokens.accessToken(mvc, Accounts.organizer(accounts)));
         tokens.put("read", personal(owner, ApiScope.READ));
         tokens.put("checkin", personal(owner, ApiScope.CHECKIN));
-        pathValues = Map.of("id", String.valueOf(event.getId()));
+        long typeId = ticketTypes.of(event.getId()).get(0).getId();
+        // a ticket sold: deleting the event is refused whatever order the routes are asked in
+        testEvents.register(Accounts.participant(accounts), event.getId(), typeId, 1);
+        pathValues = Map.of("id", String.valueOf(event.getId()), "typeId", String.valueOf(typeId));
     }
 
     @Test

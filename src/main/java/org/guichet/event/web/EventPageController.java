@@ -14,6 +14,7 @@ import org.guichet.event.Event;
 import org.guichet.event.EventAvailability;
 import org.guichet.event.EventPageExtension;
 import org.guichet.event.EventSearch;
+import org.guichet.event.EventPictureLinks;
 import org.guichet.event.EventService;
 import org.guichet.event.Visibility;
 import org.guichet.media.StoredImages;

@@ -1,22 +1,21 @@
-package org.guichet.event.web;
+package org.guichet.event;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import org.guichet.event.Event;
 import org.guichet.media.StoredImages;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The addresses of an event's pictures, for templates ({@code @eventPictures.card(event, key)}): served by
- * {@link EventPageController#picture} to those who may see the event, with the secret link's key passed on.
+ * the event page controller's {@code /events/{id}/picture/{size}} to those who may see the event, with the secret link's key passed on.
  */
 @Component("eventPictures")
 public class EventPictureLinks {
 
-    static final String CARD = "card";
-    static final String BANNER = "banner";
+    public static final String CARD = "card";
+    public static final String BANNER = "banner";
 
     private final StoredImages images;
 
