@@ -16,6 +16,9 @@ import org.guichet.account.User;
 import org.guichet.event.Event;
 import org.guichet.event.Visibility;
 import org.guichet.limits.RateLimiter;
+import org.guichet.registration.Order;
+import org.guichet.registration.ParticipantOrders;
+import org.guichet.registration.TicketTypes;
 import org.guichet.security.Routes.Route;
 import org.guichet.support.Accounts;
 import org.guichet.support.ApiTokens;
@@ -44,7 +47,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * <p>Columns: {@code none} (no token), {@code bad} (a forged token), {@code participant} and {@code organizer}
  * (access tokens from {@code /auth/token}, the organizer owning the event {@code {id}}), {@code other} (another
  * organizer's access token), {@code read} and {@code checkin} (the owner's personal tokens with only that scope).
- * {@code {id}} is the owner's published public event. Unsafe methods are sent without a body and without a CSRF
+ * {@code {id}} is the owner's published public (free) event, {@code {orderId}} the participant's order of it and
+ * {@code {ticketId}} its ticket. A route that reads a body answers 400 to an empty one before its scope is looked
+ * at. Unsafe methods are sent without a body and without a CSRF
  * token, which the API never asks for.
  */
 @IntegrationTest
@@ -62,6 +67,15 @@ class ApiRouteAccessTests {
             GET  /api/v1/openapi.json.yaml            200   200  200          200        200    200   200
             GET  /api/v1/openapi.json/swagger-config  200   200  200          200        200    200   200
             GET  /api/docs                            302   302  302          302        302    302   302
+            POST /api/v1/events/{id}/orders           401   401  400          400        400    400   400
+            GET  /api/v1/orders/{orderId}             401   401  200          404        404    404   403
+            POST /api/v1/orders/{orderId}/checkout    401   401  409          404        404    403   403
+            POST /api/v1/orders/{orderId}/cancel      401   401  200          404        404    403   403
+            GET  /api/v1/me/tickets                   401   401  200          200        200    200   403
+            GET  /api/v1/me/tickets/{ticketId}        401   401  200          404        404    404   403
+            GET  /api/v1/me/tickets/{ticketId}/qr.png 401   401  200          404        404    404   403
+            GET  /api/v1/me/tickets/{ticketId}/ticket.pdf 401  401  200      404        404    404   403
+            GET  /api/v1/me/tickets/{ticketId}/calendar.ics 401 401  200     404        404    404   403
             """;
 
     @Autowired
@@ -82,6 +96,12 @@ class ApiRouteAccessTests {
     @Autowired
     RateLimiter limits;
 
+    @Autowired
+    TicketTypes ticketTypes;
+
+    @Autowired
+    ParticipantOrders registrations;
+
     Map<String, String> tokens;
     Map<String, String> pathValues;
 
@@ -93,12 +113,17 @@ class ApiRouteAccessTests {
         tokens = new LinkedHashMap<>();
         tokens.put("none", null);
         tokens.put("bad", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.bm90LWEtc2lnbmF0dXJl");
-        tokens.put("participant", ApiTokens.accessToken(mvc, Accounts.participant(accounts)));
+        User participant = Accounts.participant(accounts);
+        Order order = testEvents.register(participant, event.getId(),
+                testEvents.as(owner, () -> ticketTypes.of(event.getId())).get(0).getId(), 1);
+        tokens.put("participant", ApiTokens.accessToken(mvc, participant));
         tokens.put("organizer", ApiTokens.accessToken(mvc, owner));
         tokens.put("other", ApiTokens.accessToken(mvc, Accounts.organizer(accounts)));
         tokens.put("read", personal(owner, ApiScope.READ));
         tokens.put("checkin", personal(owner, ApiScope.CHECKIN));
-        pathValues = Map.of("id", String.valueOf(event.getId()));
+        pathValues = Map.of("id", String.valueOf(event.getId()), "orderId", String.valueOf(order.getId()),
+                "ticketId", String.valueOf(testEvents.as(participant, () -> registrations.ownOrder(
+                        AccountPrincipal.of(participant), order.getId()).getTickets().get(0).getId())));
     }
 
     @Test
