@@ -76,6 +76,9 @@ class ApiRouteAccessTests {
             GET  /api/v1/me/tickets/{ticketId}/qr.png 401   401  200          404        404    404   403
             GET  /api/v1/me/tickets/{ticketId}/ticket.pdf 401  401  200      404        404    404   403
             GET  /api/v1/me/tickets/{ticketId}/calendar.ics 401 401  200     404        404    404   403
+            POST /api/v1/events/{id}/checkins         401   401  400          400        400    400   400
+            DELETE /api/v1/events/{id}/checkins/{ticketId} 401 401 403      200        404    403   200
+            GET  /api/v1/events/{id}/checkin-list     401   401  403          200        404    403   200
             """;
 
     @Autowired
