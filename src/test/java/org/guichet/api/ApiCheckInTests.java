@@ -214,15 +214,19 @@ class ApiCheckInTests {
         clock.advance(Duration.ofMinutes(5));
         mvc.perform(delete("/api/v1/events/" + event.getId() + "/checkins/" + bought.get(1).getId())
                 .with(bearer(token))).andExpect(status().isOk());
+        testEvents.as(buyer, () -> registrations.nameAttendee(AccountPrincipal.of(buyer), bought.get(2).getId(),
+                "Katherine Johnson"));
         mvc.perform(get("/api/v1/events/" + event.getId() + "/checkin-list").param("since", next)
                         .with(bearer(token)))
-                .andExpect(jsonPath("$.count").value(1))
+                .andExpect(jsonPath("$.count").value(2))
                 .andExpect(jsonPath("$.tickets[0].ticketId").value(bought.get(1).getId()))
-                .andExpect(jsonPath("$.tickets[0].checkedInAt").doesNotExist());
+                .andExpect(jsonPath("$.tickets[0].checkedInAt").doesNotExist())
+                .andExpect(jsonPath("$.tickets[1].ticketId").value(bought.get(2).getId()))
+                .andExpect(jsonPath("$.tickets[1].holderName").value("Katherine Johnson"));
         // a second device that downloaded the first list catches up on everything at once
         mvc.perform(get("/api/v1/events/" + event.getId() + "/checkin-list").param("since", since)
                         .with(bearer(token)))
-                .andExpect(jsonPath("$.count").value(2));
+                .andExpect(jsonPath("$.count").value(3));
         mvc.perform(get("/api/v1/events/" + event.getId() + "/checkin-list").param("since", "yesterday")
                         .with(bearer(token)))
                 .andExpect(status().isBadRequest());

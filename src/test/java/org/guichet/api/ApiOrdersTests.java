@@ -323,6 +323,18 @@ class ApiOrdersTests {
                 .andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void theOpenApiDocumentDescribesOrdersTicketsAndTheDoor() throws Exception {
+        JsonNode paths = json(mvc.perform(get("/api/v1/openapi.json")).andExpect(status().isOk()).andReturn())
+                .get("paths");
+        for (String path : new String[] {"/api/v1/events/{id}/orders", "/api/v1/orders/{orderId}",
+                "/api/v1/orders/{orderId}/cancel", "/api/v1/orders/{orderId}/checkout", "/api/v1/me/tickets",
+                "/api/v1/me/tickets/{ticketId}/qr.png", "/api/v1/events/{id}/checkins",
+                "/api/v1/events/{id}/checkins/{ticketId}", "/api/v1/events/{id}/checkin-list"}) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+    }
+
     private boolean verifiesWithThePublicKey(String payload) throws Exception {
         String key = mvc.perform(get("/.well-known/guichet-ticket-key")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
