@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 interface ApiRefreshTokenRepository extends JpaRepository<ApiRefreshToken, Long> {
 
@@ -24,4 +25,11 @@ interface ApiRefreshTokenRepository extends JpaRepository<ApiRefreshToken, Long>
     @Modifying(clearAutomatically = true, flushAutomatically = true)
     @Query("update ApiRefreshToken t set t.revokedAt = :now where t.userId = :userId and t.revokedAt is null")
     int revokeAllOf(long userId, Instant now);
+
+    /** Every live refresh token of the account with this address: signed out everywhere, the API included. */
+    @Transactional
+    @Modifying
+    @Query("update ApiRefreshToken t set t.revokedAt = :now where t.revokedAt is null"
+            + " and t.userId in (select u.id from User u where u.email = :email)")
+    int revokeAllOfEmail(String email, Instant now);
 }

@@ -181,6 +181,18 @@ class ApiFoundationTests {
     }
 
     @Test
+    void aPasswordChangeSignsTheApiOutToo() throws Exception {
+        User participant = Accounts.participant(accounts);
+        ApiTokens.Pair pair = ApiTokens.signIn(mvc, participant);
+
+        testEvents.as(participant, () -> accounts.changePassword(participant.getId(), Accounts.PASSWORD,
+                "another correct horse battery", null));
+
+        refresh(pair.refreshToken()).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("/problems/invalid-grant"));
+    }
+
+    @Test
     void aRefreshTokenExpiresAndARevokedOneIsRefused() throws Exception {
         User participant = Accounts.participant(accounts);
         ApiTokens.Pair pair = ApiTokens.signIn(mvc, participant);
