@@ -1,6 +1,7 @@
 package org.guichet.registration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CheckIns {
 
     private static final int SEARCH_LIMIT = 10;
+    /**
+     * How far back the next {@code since} of a check-in list reaches before the moment it was read: a change
+     * stamped just before that moment by a transaction that had not committed yet is sent again next time rather
+     * than missed (a ticket may come twice; never zero times).
+     */
+    static final Duration LIST_OVERLAP = Duration.ofMinutes(1);
 
     private final TicketSigner signer;
     private final TicketRepository tickets;
@@ -39,6 +46,13 @@ public class CheckIns {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * What a scanning app keeps to check tickets offline: the event's tickets (all of them, or those changed at or
+     * after {@code since}), and the {@code since} to ask with next time.
+     */
+    public record CheckInList(List<Ticket> tickets, Instant nextSince) {
     }
 
     /** Checked-in and expected (valid) tickets of the event. */
@@ -79,7 +93,7 @@ public class CheckIns {
     public CheckInResult undo(long eventId, AccountPrincipal organizer, long ticketId) {
         events.manageable(eventId, organizer);
         return ticketOf(eventId, ticketId).map(ticket -> {
-            if (tickets.undoCheckIn(ticketId) == 1) {
+            if (tickets.undoCheckIn(ticketId, clock.instant()) == 1) {
                 audit.save(new RegistrationAudit(ticket.getOrder().getId(), organizer.id(),
                         RegistrationAudit.Action.CHECK_IN_UNDONE, clock.instant()));
             }
@@ -93,6 +107,20 @@ public class CheckIns {
         events.manageable(eventId, organizer);
         return new Counts(tickets.countByEventIdAndStatusAndCheckedInAtNotNull(eventId, TicketStatus.VALID),
                 tickets.countByEventIdAndStatus(eventId, TicketStatus.VALID));
+    }
+
+    /**
+     * The event's tickets with what the door needs (status, holder, type, check-in), every one or only those changed
+     * (created, confirmed, cancelled, refunded, renamed, checked in or undone) at or after {@code since}.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('ORGANIZER', 'ADMIN')")
+    public CheckInList list(long eventId, AccountPrincipal organizer, Instant since) {
+        events.manageable(eventId, organizer);
+        Instant now = clock.instant();
+        List<Ticket> found = since == null ? tickets.findAllOfEvent(eventId)
+                : tickets.findChangedOfEvent(eventId, since);
+        return new CheckInList(found, now.minus(LIST_OVERLAP));
     }
 
     /** The latest check-ins, newest first, so the door sees who just came in. */

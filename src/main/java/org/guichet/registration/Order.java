@@ -94,6 +94,7 @@ public class Order {
         status = OrderStatus.CONFIRMED;
         confirmedAt = now;
         tickets.forEach(Ticket::validateFree);
+        stampTickets(now);
     }
 
     /** A paid order keeps its seats, unpaid, until {@code until}. */
@@ -133,6 +134,7 @@ public class Order {
         confirmedAt = now;
         cancelledAt = null;
         tickets.forEach(Ticket::validatePaid);
+        stampTickets(now);
     }
 
     /** The hold ran out unpaid: the seats go back on sale. */
@@ -143,6 +145,7 @@ public class Order {
         status = OrderStatus.EXPIRED;
         cancelledAt = now;
         tickets.forEach(Ticket::cancel);
+        stampTickets(now);
     }
 
     /** Whether the hold's time is up (the order still waits to be expired). */
@@ -165,6 +168,7 @@ public class Order {
         status = OrderStatus.CANCELLED;
         cancelledAt = now;
         tickets.forEach(Ticket::cancel);
+        stampTickets(now);
     }
 
     /** The buyer cancels a paid order while the event still refunds: the whole payment is owed back. */
@@ -197,6 +201,7 @@ public class Order {
             status = OrderStatus.CANCELLED;
             cancelledAt = now;
             tickets.forEach(Ticket::cancel);
+            stampTickets(now);
         }
         return paid;
     }
@@ -248,6 +253,11 @@ public class Order {
         status = OrderStatus.REFUNDED;
         cancelledAt = now;
         tickets.forEach(Ticket::refund);
+        stampTickets(now);
+    }
+
+    private void stampTickets(Instant now) {
+        tickets.forEach(ticket -> ticket.changed(now));
     }
 
     private void requireNew() {

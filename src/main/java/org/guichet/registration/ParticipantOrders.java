@@ -180,6 +180,7 @@ public class ParticipantOrders {
             throw new Refusal("ticket.error.notRenamable");
         }
         ticket.rename(attendeeName);
+        ticket.changed(clock.instant());
         if (ticket.readdress(attendeeEmail) && ticket.hasOwnAddress(user.email())) {
             mails.ticketToAttendee(user.fullName(), event, ticket.getOrder(), List.of(ticket));
         }

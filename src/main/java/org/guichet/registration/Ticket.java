@@ -52,6 +52,9 @@ public class Ticket {
 
     private Instant createdAt;
 
+    /** The last change a scanning app's check-in list must hear of (see {@link #changed(Instant)}). */
+    private Instant changedAt;
+
     @Version
     private long version;
 
@@ -74,6 +77,15 @@ public class Ticket {
         this.status = TicketStatus.RESERVED;
         this.paymentStatus = type.isFree() ? PaymentStatus.FREE : PaymentStatus.PENDING;
         this.createdAt = now;
+        this.changedAt = now;
+    }
+
+    /**
+     * Stamps a change the door must hear of (status, payment, holder's name), by whoever made it with {@code now};
+     * check-ins and their undoing stamp it in their own update.
+     */
+    void changed(Instant now) {
+        this.changedAt = now;
     }
 
     void rename(String attendeeName) {
@@ -198,5 +210,9 @@ public class Ticket {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getChangedAt() {
+        return changedAt;
     }
 }

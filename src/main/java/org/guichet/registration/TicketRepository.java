@@ -28,15 +28,25 @@ interface TicketRepository extends JpaRepository<Ticket, Long> {
 
     /** The check-in itself: only a valid ticket not yet in changes; the loser of a race changes nothing. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update Ticket t set t.checkedInAt = :now where t.id = :id"
+    @Query("update Ticket t set t.checkedInAt = :now, t.changedAt = :now where t.id = :id"
             + " and t.status = org.guichet.registration.TicketStatus.VALID and t.checkedInAt is null"
             + " and t.paymentStatus in (org.guichet.registration.PaymentStatus.FREE,"
             + " org.guichet.registration.PaymentStatus.PAID)")
     int checkIn(long id, Instant now);
 
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update Ticket t set t.checkedInAt = null where t.id = :id and t.checkedInAt is not null")
-    int undoCheckIn(long id);
+    @Query("update Ticket t set t.checkedInAt = null, t.changedAt = :now where t.id = :id"
+            + " and t.checkedInAt is not null")
+    int undoCheckIn(long id, Instant now);
+
+    /** The event's tickets, whatever their state, for a scanning app's list. */
+    @Query("select t from Ticket t join fetch t.order join fetch t.type where t.eventId = :eventId order by t.id")
+    List<Ticket> findAllOfEvent(long eventId);
+
+    /** The event's tickets changed at or after {@code since}. */
+    @Query("select t from Ticket t join fetch t.order join fetch t.type where t.eventId = :eventId"
+            + " and t.changedAt >= :since order by t.id")
+    List<Ticket> findChangedOfEvent(long eventId, Instant since);
 
     @Query("select t.checkedInAt from Ticket t where t.id = :id")
     Instant checkedInAt(long id);

@@ -16,6 +16,8 @@ import org.guichet.account.User;
 import org.guichet.event.Event;
 import org.guichet.event.Visibility;
 import org.guichet.limits.RateLimiter;
+import org.guichet.registration.Order;
+import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.TicketTypes;
 import org.guichet.security.Routes.Route;
 import org.guichet.support.Accounts;
@@ -45,8 +47,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * <p>Columns: {@code none} (no token), {@code bad} (a forged token), {@code participant} and {@code organizer}
  * (access tokens from {@code /auth/token}, the organizer owning the event {@code {id}}), {@code other} (another
  * organizer's access token), {@code read} and {@code checkin} (the owner's personal tokens with only that scope).
- * {@code {id}} is the owner's published public event, with a ticket sold (so it cannot be deleted), and
- * {@code {typeId}} its ticket type. Unsafe methods are sent without a body and without a CSRF
+ * {@code {id}} is the owner's published public (free) event, with a ticket sold (so it cannot be deleted),
+ * {@code {typeId}} its ticket type, {@code {ticketId}} the participant's ticket of it, {@code {orderId}} the
+ * participant's order of another of the owner's events. A route that reads a body answers 400 to an empty one before its scope is looked at. Unsafe
+ * methods are sent without a body and without a CSRF
  * token, which the API never asks for.
  */
 @IntegrationTest
@@ -81,6 +85,18 @@ class ApiRouteAccessTests {
             POST /api/v1/events/{id}/ticket-types     401   401  400          400        400    400   400
             PUT  /api/v1/events/{id}/ticket-types/{typeId} 401   401  400          400        400    400   400
             POST /api/v1/events/{id}/ticket-types/{typeId}/close 401   401  403          200        404    403   403
+            POST /api/v1/events/{id}/orders           401   401  400          400        400    400   400
+            GET  /api/v1/orders/{orderId}             401   401  200          404        404    404   403
+            POST /api/v1/orders/{orderId}/checkout    401   401  409          404        404    403   403
+            POST /api/v1/orders/{orderId}/cancel      401   401  200          404        404    403   403
+            GET  /api/v1/me/tickets                   401   401  200          200        200    200   403
+            GET  /api/v1/me/tickets/{ticketId}        401   401  200          404        404    404   403
+            GET  /api/v1/me/tickets/{ticketId}/qr.png 401   401  200          404        404    404   403
+            GET  /api/v1/me/tickets/{ticketId}/ticket.pdf 401  401  200      404        404    404   403
+            GET  /api/v1/me/tickets/{ticketId}/calendar.ics 401 401  200     404        404    404   403
+            POST /api/v1/events/{id}/checkins         401   401  400          400        400    400   400
+            DELETE /api/v1/events/{id}/checkins/{ticketId} 401 401 403      200        404    403   200
+            GET  /api/v1/events/{id}/checkin-list     401   401  403          200        404    403   200
             """;
 
     @Autowired
@@ -104,6 +120,9 @@ class ApiRouteAccessTests {
     @Autowired
     TicketTypes ticketTypes;
 
+    @Autowired
+    ParticipantOrders registrations;
+
     Map<String, String> tokens;
     Map<String, String> pathValues;
 
@@ -115,15 +134,24 @@ class ApiRouteAccessTests {
         tokens = new LinkedHashMap<>();
         tokens.put("none", null);
         tokens.put("bad", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.bm90LWEtc2lnbmF0dXJl");
-        tokens.put("participant", ApiTokens.accessToken(mvc, Accounts.participant(accounts)));
+        User participant = Accounts.participant(accounts);
+        Order order = testEvents.register(participant, event.getId(),
+                testEvents.as(owner, () -> ticketTypes.of(event.getId())).get(0).getId(), 1);
+        // the order routes get an order of another event: cancelling {id} (a route of the table) closes its orders
+        Event another = testEvents.published(owner, testEvents.details("API orders", "Rennes", "concert", 5, "0",
+                Visibility.PUBLIC));
+        Order ownOrder = testEvents.register(participant, another.getId(),
+                testEvents.as(owner, () -> ticketTypes.of(another.getId())).get(0).getId(), 1);
+        tokens.put("participant", ApiTokens.accessToken(mvc, participant));
         tokens.put("organizer", ApiTokens.accessToken(mvc, owner));
         tokens.put("other", ApiTokens.accessToken(mvc, Accounts.organizer(accounts)));
         tokens.put("read", personal(owner, ApiScope.READ));
         tokens.put("checkin", personal(owner, ApiScope.CHECKIN));
         long typeId = ticketTypes.of(event.getId()).get(0).getId();
-        // a ticket sold: deleting the event is refused whatever order the routes are asked in
-        testEvents.register(Accounts.participant(accounts), event.getId(), typeId, 1);
-        pathValues = Map.of("id", String.valueOf(event.getId()), "typeId", String.valueOf(typeId));
+        pathValues = Map.of("id", String.valueOf(event.getId()), "typeId", String.valueOf(typeId),
+                "orderId", String.valueOf(ownOrder.getId()),
+                "ticketId", String.valueOf(testEvents.as(participant, () -> registrations.ownOrder(
+                        AccountPrincipal.of(participant), order.getId()).getTickets().get(0).getId())));
     }
 
     @Test

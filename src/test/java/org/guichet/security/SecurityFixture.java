@@ -184,6 +184,7 @@ final class SecurityFixture {
         values.put("typeId", String.valueOf(paidType.getId()));
         values.put("ticketId", String.valueOf(checkedIn.getId()));
         values.put("entryId", String.valueOf(waitlistEntry));
+        values.put("orderId", String.valueOf(heldOrder.getId()));
         values.put("attachmentId", String.valueOf(attachment));
         values.put("format", "csv");
         values.put("size", "card");
