@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -100,7 +102,7 @@ class CheckInsController {
             description = "The door page's verdicts: 200 with the verdict for every outcome (look at admitted), "
                     + "except a ticket already checked in: 409 problem whose verdict says since when.")
     @ApiResponse(responseCode = "200", description = "The verdict (CHECKED_IN, INVALID, WRONG_EVENT, CANCELLED, "
-            + "NOT_PAID)")
+            + "NOT_PAID)", content = @Content(schema = @Schema(implementation = Verdict.class)))
     @ApiResponse(responseCode = "409", description = "Already checked in: the problem's verdict property says when")
     ResponseEntity<?> checkIn(@PathVariable long id, @Valid @RequestBody ScannedCode body,
             @AuthenticationPrincipal AccountPrincipal organizer) {
@@ -132,7 +134,7 @@ class CheckInsController {
 
     @GetMapping(ApiPaths.V1 + "/events/{id}/checkin-list")
     @VerifiedAccount("checkin")
-    @Operation(summary = "The tickets a scanning app needs to check codes offline",
+    @Operation(operationId = "checkinList", summary = "The tickets a scanning app needs to check codes offline",
             description = "Complete in one answer (not paged: a few hundred bytes per ticket, taken in one read so "
                     + "the list is consistent), ordered by ticket id. With since (an ISO-8601 instant, the "
                     + "nextSince of the previous answer) only the tickets created, confirmed, cancelled, refunded, "

@@ -63,7 +63,8 @@ class TicketTypesController {
 
     @GetMapping(ApiPaths.V1 + "/events/{id}/ticket-types")
     @ReadScope
-    @Operation(summary = "The event's ticket types, in the page's order, to whoever may see the event",
+    @Operation(operationId = "ticketTypes",
+            summary = "The event's ticket types, in the page's order, to whoever may see the event",
             description = "Everyone sees what the event's page lists (every type, with whether it is on sale); its "
                     + "organizer also sees each type's quantity and tickets sold. An event this account may not see: "
                     + "404.")
