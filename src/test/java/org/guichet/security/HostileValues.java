@@ -25,8 +25,11 @@ final class HostileValues {
             "<svg/onload=alert(1)>",
             "'><iframe srcdoc=\"<b>x\">");
 
-    /** What an evaluated template expression would print: the product of the expressions below. */
-    static final String EVALUATED = "9359";
+    /**
+     * What an evaluated template expression would print: the product of the expressions below, long enough that no
+     * id or count of a long test run prints it by chance (a shorter one, 9359, once matched an event's id).
+     */
+    static final String EVALUATED = "982007569";
 
     static final List<Hostile> ALL = List.of(
             new Hostile("markup", MARKUP.get(0)),
@@ -35,11 +38,11 @@ final class HostileValues {
             new Hostile("markup", MARKUP.get(3)),
             new Hostile("script-url", "javascript:alert(1)"),
             new Hostile("script-url", "data:text/html,<script>alert(1)</script>"),
-            new Hostile("template", "${7*7}${1337*7}"),
-            new Hostile("template", "#{7*7}#{1337*7}"),
+            new Hostile("template", "${7*7}${31337*31337}"),
+            new Hostile("template", "#{7*7}#{31337*31337}"),
             new Hostile("template", "*{T(java.lang.Runtime).getRuntime()}"),
-            new Hostile("template", "__${1337*7}__::.x"),
-            new Hostile("template", "[[${1337*7}]][(${1337*7})]"),
+            new Hostile("template", "__${31337*31337}__::.x"),
+            new Hostile("template", "[[${31337*31337}]][(${31337*31337})]"),
             new Hostile("sql", "' OR 1=1 --"),
             new Hostile("like", "%_\\"),
             new Hostile("formula", "=HYPERLINK(\"http://evil.test\",\"x\")"),
