@@ -47,7 +47,10 @@ final class BrowserSession {
     void submit(By locator) {
         WebElement page = driver.findElement(By.tagName("html"));
         click(locator);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        // the new document may still be parsing: a node read now can vanish under the reader on a loaded machine
+        wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     /** Date and time inputs are typed differently in each browser locale; set them as a script would. */
