@@ -176,6 +176,7 @@ class RouteAccessTests {
             GET  /admin/categories                                  login    403         403          403        403    200
             POST /admin/categories                                  login    403         403          403        403    302
             POST /admin/categories/{id}                             login    403         403          403        403    302
+            GET  /admin/categories/{id}/delete                      login    403         403          403        403    200
             POST /admin/categories/{id}/delete                      login    403         403          403        403    302
             GET  /admin/mail                                        login    403         403          403        403    200
             POST /admin/mail/{id}/retry                             login    403         403          403        403    302
