@@ -33,6 +33,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final Locale language;
     private final String photoKey;
     private final boolean verified;
+    private final boolean disabled;
     private final List<SimpleGrantedAuthority> authorities;
 
     private AccountPrincipal(User user) {
@@ -44,6 +45,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         this.language = user.getLanguage();
         this.photoKey = user.getPhotoKey();
         this.verified = user.isEmailVerified();
+        this.disabled = user.isDisabled();
         this.authorities = Stream.concat(
                         user.getRoles().stream().sorted().map(Role::authority),
                         verified ? Stream.of(VERIFIED) : Stream.<String>empty())
@@ -106,6 +108,12 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     @Override
     public void eraseCredentials() {
         passwordHash = null;
+    }
+
+    /** A disabled account signs in neither by password nor by "remember me" (Spring's account checks). */
+    @Override
+    public boolean isEnabled() {
+        return !disabled;
     }
 
     @Override

@@ -45,7 +45,8 @@ public class ApiCredentials {
     /** The account as it is now (roles, verified address), if it still exists. */
     @Transactional(readOnly = true)
     public Optional<AccountPrincipal> account(long userId) {
-        return users.findById(userId).map(AccountPrincipal::of).map(ApiCredentials::withoutPassword);
+        return users.findById(userId).filter(user -> !user.isDisabled()).map(AccountPrincipal::of)
+                .map(ApiCredentials::withoutPassword);
     }
 
     /**
@@ -63,7 +64,8 @@ public class ApiCredentials {
             return Optional.empty();
         }
         ApiPersonalToken token = found.get();
-        Optional<AccountPrincipal> account = users.findById(token.userId()).map(AccountPrincipal::of)
+        Optional<AccountPrincipal> account = users.findById(token.userId()).filter(user -> !user.isDisabled())
+                .map(AccountPrincipal::of)
                 .map(ApiCredentials::withoutPassword);
         if (account.isEmpty()) {
             return Optional.empty();

@@ -46,6 +46,9 @@ public class User {
     /** When the current address was proved by following a link sent to it; null until then. */
     private Instant emailVerifiedAt;
 
+    /** When an administrator disabled the account (it can neither sign in nor use the API); null when enabled. */
+    private Instant disabledAt;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_roles", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "role")
@@ -131,6 +134,62 @@ public class User {
     /** Signed up before {@code cutoff} and never proved its address: an abandoned sign-up (or someone else's). */
     public boolean isUnverifiedSince(Instant cutoff) {
         return emailVerifiedAt == null && createdAt.isBefore(cutoff);
+    }
+
+    /**
+     * An administrator ({@code by}) disables the account: it can no longer sign in nor use the API. Nobody disables
+     * their own account, so an administrator never locks themselves out.
+     */
+    public void disable(User by, Instant at) {
+        if (by.getId() != null && by.getId().equals(id)) {
+            throw new Refusal("account.admin.error.disableSelf");
+        }
+        if (disabledAt != null) {
+            throw new Refusal("account.admin.error.alreadyDisabled");
+        }
+        this.disabledAt = at;
+    }
+
+    public void enable() {
+        if (disabledAt == null) {
+            throw new Refusal("account.admin.error.notDisabled");
+        }
+        this.disabledAt = null;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    public Instant getDisabledAt() {
+        return disabledAt;
+    }
+
+    /** An administrator lets the account organise events. */
+    public void grantOrganizer() {
+        if (roles.contains(Role.ORGANIZER)) {
+            throw new Refusal("account.admin.error.alreadyOrganizer");
+        }
+        roles.add(Role.ORGANIZER);
+    }
+
+    /** An administrator takes the organizer role back; an administrator stays an organizer. */
+    public void removeOrganizer() {
+        if (!roles.contains(Role.ORGANIZER)) {
+            throw new Refusal("account.admin.error.notOrganizer");
+        }
+        if (roles.contains(Role.ADMIN)) {
+            throw new Refusal("account.admin.error.adminOrganizes");
+        }
+        roles.remove(Role.ORGANIZER);
+    }
+
+    public boolean canGrantOrganizer() {
+        return !roles.contains(Role.ORGANIZER);
+    }
+
+    public boolean canRemoveOrganizer() {
+        return roles.contains(Role.ORGANIZER) && !roles.contains(Role.ADMIN);
     }
 
     public void changePhoto(String photoKey) {

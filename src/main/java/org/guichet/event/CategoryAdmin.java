@@ -26,6 +26,19 @@ public class CategoryAdmin {
         return categories.findAll(Sort.by("slug"));
     }
 
+    /**
+     * The identifier a category typed as {@code slug} would get: lower case, accents removed and letters such as
+     * "œ" spelt out ("Théâtre" is "theatre"), anything else a dash.
+     */
+    public static String identifierFor(String slug) {
+        return Texts.slug(slug);
+    }
+
+    /**
+     * Adds a category. An identifier is never changed behind the administrator's back: one that is not already
+     * in its clean form is refused with the clean form proposed ({@code category.error.slugProposed}), to be
+     * confirmed or changed.
+     */
     @Transactional
     public Category add(String slug, String nameEn, String nameFr) {
         String cleanSlug = Texts.slug(slug);
@@ -33,6 +46,9 @@ public class CategoryAdmin {
             throw Refusal.at("slug", "category.error.slug");
         }
         checkNames(nameEn, nameFr);
+        if (!cleanSlug.equals(slug.strip())) {
+            throw Refusal.at("slug", "category.error.slugProposed", cleanSlug);
+        }
         if (categories.findBySlug(cleanSlug).isPresent()) {
             throw Refusal.at("slug", "category.error.slugTaken");
         }
@@ -44,6 +60,16 @@ public class CategoryAdmin {
         checkNames(nameEn, nameFr);
         categories.findById(id).orElseThrow(() -> new Refusal("category.error.missing"))
                 .rename(nameEn.strip(), nameFr.strip());
+    }
+
+    @Transactional(readOnly = true)
+    public Category one(long id) {
+        return categories.findById(id).orElseThrow(() -> new Refusal("category.error.missing"));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean inUse(long id) {
+        return events.existsByCategoryId(id);
     }
 
     @Transactional

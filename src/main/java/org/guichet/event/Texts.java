@@ -22,7 +22,30 @@ final class Texts {
 
     /** A URL-friendly form of a title, for readable links: "Café des arts" → "cafe-des-arts". */
     static String slug(String title) {
-        String slug = searchable(title).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String slug = transliterated(searchable(title)).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-$", "") : slug;
+    }
+
+    /**
+     * Letters that no accent removal turns into plain ones keep their sound instead of being dropped:
+     * "Œuvres" is "oeuvres", "Straße" is "strasse", "Łódź" is "lodz".
+     */
+    private static String transliterated(String lowerCase) {
+        StringBuilder plain = new StringBuilder(lowerCase.length());
+        for (int i = 0; i < lowerCase.length(); i++) {
+            char c = lowerCase.charAt(i);
+            plain.append(switch (c) {
+                case 'œ' -> "oe";
+                case 'æ' -> "ae";
+                case 'ß' -> "ss";
+                case 'ø' -> "o";
+                case 'ł' -> "l";
+                case 'đ', 'ð' -> "d";
+                case 'þ' -> "th";
+                case 'ı' -> "i";
+                default -> String.valueOf(c);
+            });
+        }
+        return plain.toString();
     }
 }

@@ -35,7 +35,8 @@ import org.springframework.test.web.servlet.MockMvc;
  *
  * <p>{@code {id}} is the fixture's public event, except under {@code /orders} (the participant's held paid order),
  * {@code /tickets} (the participant's free ticket), {@code /admin} (an unused category; a mail, sent, under
- * {@code /admin/mail}), {@code /dev} (a mail) and
+ * {@code /admin/mail}; the participant, or a fresh account for an action, under {@code /admin/users}),
+ * {@code /dev} (a mail) and
  * {@code /sandbox} (the held order's checkout page), {@code /dashboard/webhooks} (the owner's webhook endpoint,
  * {@code {deliveryId}} one of its deliveries). See {@link SecurityFixture}.
  */
@@ -176,8 +177,15 @@ class RouteAccessTests {
             GET  /admin/categories                                  login    403         403          403        403    200
             POST /admin/categories                                  login    403         403          403        403    302
             POST /admin/categories/{id}                             login    403         403          403        403    302
+            GET  /admin/categories/{id}/delete                      login    403         403          403        403    200
             POST /admin/categories/{id}/delete                      login    403         403          403        403    302
             GET  /admin/mail                                        login    403         403          403        403    200
+            GET  /admin/users                                       login    403         403          403        403    200
+            GET  /admin/users/{id}                                  login    403         403          403        403    200
+            POST /admin/users/{id}/disable                          login    403         403          403        403    302
+            POST /admin/users/{id}/enable                           login    403         403          403        403    302
+            POST /admin/users/{id}/organizer/grant                  login    403         403          403        403    302
+            POST /admin/users/{id}/organizer/remove                 login    403         403          403        403    302
             POST /admin/mail/{id}/retry                             login    403         403          403        403    302
             POST /admin/mail/addresses/clear                        login    403         403          403        403    302
 

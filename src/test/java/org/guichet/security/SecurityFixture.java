@@ -176,6 +176,11 @@ final class SecurityFixture {
             // the administrators' mail page names mails, not categories
             values.put("id", String.valueOf(mail));
         }
+        if (pattern.startsWith("/admin/users/")) {
+            // the administrators' user pages name accounts: the participant, only looked at (the actions get
+            // a fresh account each, below)
+            values.put("id", String.valueOf(participant.getId()));
+        }
         if (pattern.startsWith("/dashboard/webhooks/")) {
             values.put("id", String.valueOf(webhook));
         }
@@ -207,6 +212,10 @@ final class SecurityFixture {
                         new TicketTypeDetails("Probe removable", BigDecimal.ZERO, 5, 2, null, null))).getId())));
         fresh.put("POST /dashboard/webhooks/{id}/delete", () -> Map.of("id", String.valueOf(newWebhook())));
         fresh.put("POST /admin/categories/{id}/delete", () -> Map.of("id", String.valueOf(newCategory())));
+        for (String action : List.of("disable", "enable", "organizer/grant", "organizer/remove")) {
+            fresh.put("POST /admin/users/{id}/" + action, () -> Map.of("id",
+                    String.valueOf(Accounts.participant(accounts).getId())));
+        }
         fresh.put("POST /orders/{id}/cancel", () -> {
             Event another = testEvents.published(owner, "Probe to leave", "Lyon");
             return Map.of("id", String.valueOf(testEvents.register(participant, another.getId(),

@@ -35,7 +35,8 @@ class CategoryAdminController {
             redirect.addFlashAttribute("saved", "category.added");
         } catch (Refusal problem) {
             Refusals.flash(redirect, problem);
-            redirect.addFlashAttribute("typedSlug", slug);
+            String proposed = CategoryAdmin.identifierFor(slug);
+            redirect.addFlashAttribute("typedSlug", proposed.isEmpty() ? slug : proposed);
             redirect.addFlashAttribute("typedNameEn", nameEn);
             redirect.addFlashAttribute("typedNameFr", nameFr);
         }
@@ -52,6 +53,19 @@ class CategoryAdminController {
             Refusals.flash(redirect, problem);
         }
         return "redirect:/admin/categories";
+    }
+
+    /** Deleting asks first: this page names the category and holds the button that deletes it. */
+    @GetMapping("/admin/categories/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        try {
+            model.addAttribute("category", categories.one(id));
+        } catch (Refusal problem) {
+            Refusals.flash(redirect, problem);
+            return "redirect:/admin/categories";
+        }
+        model.addAttribute("inUse", categories.inUse(id));
+        return "event/category-delete";
     }
 
     @PostMapping("/admin/categories/{id}/delete")
