@@ -17,8 +17,8 @@ import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
+import org.guichet.shared.AbsoluteLinks;
 import org.guichet.shared.Refusal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -42,12 +42,12 @@ public class AccountService {
     private final EmailVerification verification;
     private final RateLimiter limits;
     private final Clock clock;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     AccountService(UserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
             AccountTokens tokens, Outbox outbox, ImageProcessor images, FileStorage storage,
             SessionTerminator sessions, EmailVerification verification, RateLimiter limits, Clock clock,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks links) {
         this.limits = limits;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -59,7 +59,7 @@ public class AccountService {
         this.sessions = sessions;
         this.verification = verification;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     /**
@@ -163,7 +163,7 @@ public class AccountService {
         outbox.enqueue(Mail.of(email, user.getLanguage(), "email-change", Map.of(
                 "firstName", user.getFirstName(),
                 "newEmail", email,
-                "link", baseUrl + "/account/email/confirm?token=" + secret,
+                "link", links.base() + "/account/email/confirm?token=" + secret,
                 "validHours", EMAIL_CHANGE_VALIDITY.toHours())));
     }
 
@@ -198,7 +198,7 @@ public class AccountService {
                 "firstName", owner.getFirstName(),
                 "email", owner.getEmail(),
                 "attempt", attempt,
-                "link", baseUrl + "/password/forgot")));
+                "link", links.base() + "/password/forgot")));
     }
 
     private void requireCurrentPassword(User user, String currentPassword) {

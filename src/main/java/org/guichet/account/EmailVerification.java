@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
+import org.guichet.shared.AbsoluteLinks;
 import org.guichet.shared.Refusal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,17 +30,17 @@ public class EmailVerification {
     private final VerificationSettings settings;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     EmailVerification(UserRepository users, AccountTokens tokens, Outbox outbox, VerificationSettings settings,
-            PasswordEncoder passwordEncoder, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            PasswordEncoder passwordEncoder, Clock clock, AbsoluteLinks links) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     /** Mails a new link to the account's address; links sent before keep working until they expire. */
@@ -50,7 +50,7 @@ public class EmailVerification {
         outbox.enqueue(Mail.of(user.getEmail(), user.getLanguage(), "email-verification", Map.of(
                 "firstName", user.getFirstName(),
                 "email", user.getEmail(),
-                "link", baseUrl + "/account/verify?token=" + secret,
+                "link", links.base() + "/account/verify?token=" + secret,
                 "validHours", settings.linkValidity().toHours(),
                 "lifetimeDays", settings.unverifiedLifetime().toDays())));
     }

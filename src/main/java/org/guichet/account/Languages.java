@@ -8,6 +8,9 @@ public final class Languages {
 
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
 
+    /** The cookie keeping the language chosen with the switcher (or the account's, after signing in). */
+    public static final String COOKIE = "guichet-lang";
+
     private Languages() {
     }
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.guichet.notification.Mail;
+import org.guichet.shared.AbsoluteLinks;
 import org.guichet.shared.Refusal;
 import org.guichet.notification.Outbox;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,12 +37,12 @@ public class PasswordResetService {
     private final SessionTerminator sessions;
     private final LoginThrottle throttle;
     private final Clock clock;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     PasswordResetService(UserRepository users, AccountTokens tokens, PasswordPolicy passwordPolicy,
             PasswordEncoder passwordEncoder, Outbox outbox, SessionTerminator sessions, LoginThrottle throttle,
             Clock clock,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks links) {
         this.clock = clock;
         this.users = users;
         this.tokens = tokens;
@@ -51,7 +51,7 @@ public class PasswordResetService {
         this.outbox = outbox;
         this.sessions = sessions;
         this.throttle = throttle;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     @Transactional
@@ -68,7 +68,7 @@ public class PasswordResetService {
         String secret = tokens.issue(user.getId(), AccountToken.Purpose.PASSWORD_RESET, null, VALIDITY);
         outbox.enqueue(Mail.of(user.getEmail(), user.getLanguage(), "password-reset", Map.of(
                 "firstName", user.getFirstName(),
-                "link", baseUrl + "/password/reset?token=" + secret,
+                "link", links.base() + "/password/reset?token=" + secret,
                 "validMinutes", VALIDITY.toMinutes())));
     }
 
@@ -82,7 +82,7 @@ public class PasswordResetService {
                 FIRST_PASSWORD_VALIDITY);
         outbox.enqueue(Mail.of(user.getEmail(), user.getLanguage(), "administrator-welcome", Map.of(
                 "email", user.getEmail(),
-                "link", baseUrl + "/password/reset?token=" + secret,
+                "link", links.base() + "/password/reset?token=" + secret,
                 "validHours", FIRST_PASSWORD_VALIDITY.toHours())));
     }
 

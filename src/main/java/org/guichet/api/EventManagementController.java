@@ -15,9 +15,9 @@ import org.guichet.event.EventPictureLinks;
 import org.guichet.event.EventService;
 import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
+import org.guichet.shared.AbsoluteLinks;
 import org.guichet.shared.Refusal;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,14 +42,14 @@ class EventManagementController {
     private final EventService events;
     private final ImageProcessor images;
     private final EventPictureLinks pictures;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     EventManagementController(EventService events, ImageProcessor images, EventPictureLinks pictures,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks links) {
         this.events = events;
         this.images = images;
         this.pictures = pictures;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     @GetMapping(ApiPaths.V1 + "/me/events")
@@ -134,6 +134,6 @@ class EventManagementController {
     }
 
     private EventView view(Event event) {
-        return EventView.of(event, baseUrl, pictures, null);
+        return EventView.of(event, links.base(), pictures, null);
     }
 }

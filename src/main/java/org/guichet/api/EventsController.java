@@ -13,8 +13,8 @@ import org.guichet.account.AccountPrincipal;
 import org.guichet.event.EventPictureLinks;
 import org.guichet.event.EventSearch;
 import org.guichet.event.EventService;
+import org.guichet.shared.AbsoluteLinks;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,15 +32,15 @@ class EventsController {
     private final EventPictureLinks pictures;
     private final ApiProblems problems;
     private final ETags etags;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     EventsController(EventService events, EventPictureLinks pictures, ApiProblems problems, ETags etags,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks links) {
         this.events = events;
         this.pictures = pictures;
         this.problems = problems;
         this.etags = etags;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     @GetMapping(ApiPaths.V1 + "/events")
@@ -67,7 +67,7 @@ class EventsController {
             throw new BadParameters(errors);
         }
         return PageResponse.of(events.search(search, paging.pageable()),
-                event -> EventView.of(event, baseUrl, pictures, null));
+                event -> EventView.of(event, links.base(), pictures, null));
     }
 
     @GetMapping(ApiPaths.V1 + "/events/{id}")
@@ -78,6 +78,6 @@ class EventsController {
     ResponseEntity<EventView> event(@PathVariable long id,
             @Parameter(description = "A private event's secret link key") @RequestParam(required = false) String key,
             @AuthenticationPrincipal AccountPrincipal viewer, WebRequest request) {
-        return etags.ok(request, EventView.of(events.viewable(id, key, viewer), baseUrl, pictures, key));
+        return etags.ok(request, EventView.of(events.viewable(id, key, viewer), links.base(), pictures, key));
     }
 }

@@ -22,9 +22,9 @@ import org.guichet.registration.QrCodes;
 import org.guichet.registration.Ticket;
 import org.guichet.registration.TicketPdf;
 import org.guichet.registration.TicketSigner;
+import org.guichet.shared.AbsoluteLinks;
 import org.guichet.shared.NotFound;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,11 +53,11 @@ class MyTicketsController {
     private final TicketView.Links links;
     private final ETags etags;
     private final Clock clock;
-    private final String baseUrl;
+    private final AbsoluteLinks absolute;
 
     MyTicketsController(ParticipantOrders registrations, EventService events, TicketSigner signer,
             TicketPdf ticketPdf, TicketView.Links links, ETags etags, Clock clock,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks absolute) {
         this.registrations = registrations;
         this.events = events;
         this.signer = signer;
@@ -65,7 +65,7 @@ class MyTicketsController {
         this.links = links;
         this.etags = etags;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.absolute = absolute;
     }
 
     @GetMapping(ApiPaths.V1 + "/me/tickets")
@@ -126,7 +126,7 @@ class MyTicketsController {
             @AuthenticationPrincipal AccountPrincipal me) {
         Ticket ticket = own(me, id);
         Event event = events.get(ticket.getEventId());
-        String ics = CalendarFile.of(event, baseUrl + "/tickets/" + id, clock.instant());
+        String ics = CalendarFile.of(event, absolute.base() + "/tickets/" + id, clock.instant());
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename("ticket-" + id + ".ics").build().toString())

@@ -24,7 +24,7 @@ import org.guichet.registration.Order;
 import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.Registration;
 import org.guichet.registration.Ticket;
-import org.springframework.beans.factory.annotation.Value;
+import org.guichet.shared.AbsoluteLinks;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -100,15 +100,15 @@ class OrdersController {
     private final PaymentService payments;
     private final TicketView.Links links;
     private final ETags etags;
-    private final String baseUrl;
+    private final AbsoluteLinks absolute;
 
     OrdersController(ParticipantOrders orders, PaymentService payments, TicketView.Links links, ETags etags,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks absolute) {
         this.etags = etags;
         this.orders = orders;
         this.payments = payments;
         this.links = links;
-        this.baseUrl = baseUrl;
+        this.absolute = absolute;
     }
 
     @PostMapping(ApiPaths.V1 + "/events/{id}/orders")
@@ -174,6 +174,6 @@ class OrdersController {
     /** The gateway's page, absolute (the sandbox answers a path on this site). Never inside a transaction. */
     private String checkoutUrl(AccountPrincipal me, long orderId) {
         String url = payments.startCheckout(me, orderId).redirectUrl();
-        return url.startsWith("/") ? baseUrl + url : url;
+        return url.startsWith("/") ? absolute.base() + url : url;
     }
 }

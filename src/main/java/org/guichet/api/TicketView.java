@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.guichet.event.Event;
 import org.guichet.registration.Ticket;
 import org.guichet.registration.TicketSigner;
-import org.springframework.beans.factory.annotation.Value;
+import org.guichet.shared.AbsoluteLinks;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -27,11 +27,11 @@ record TicketView(long id, long orderId, String orderReference, long eventId, St
     static class Links {
 
         private final TicketSigner signer;
-        private final String baseUrl;
+        private final AbsoluteLinks links;
 
-        Links(TicketSigner signer, @Value("${guichet.base-url}") String baseUrl) {
+        Links(TicketSigner signer, AbsoluteLinks links) {
             this.signer = signer;
-            this.baseUrl = baseUrl;
+            this.links = links;
         }
 
         /** A ticket of an order just read (no event details). */
@@ -40,7 +40,7 @@ record TicketView(long id, long orderId, String orderReference, long eventId, St
         }
 
         TicketView view(Ticket ticket, Event event) {
-            String api = baseUrl + ApiPaths.V1 + "/me/tickets/" + ticket.getId();
+            String api = links.base() + ApiPaths.V1 + "/me/tickets/" + ticket.getId();
             return new TicketView(ticket.getId(), ticket.getOrder().getId(), ticket.getOrder().getReference(),
                     ticket.getEventId(), event == null ? null : event.getTitle(),
                     event == null ? null : event.getStartsAt(), event == null ? null : event.getTimeZone(),
@@ -49,7 +49,7 @@ record TicketView(long id, long orderId, String orderReference, long eventId, St
                     ticket.getPaymentStatus().name(), ticket.getCheckedInAt() != null, ticket.getCheckedInAt(),
                     ticket.isValid() ? signer.sign(ticket.getId(), ticket.getEventId(), ticket.getSecret()) : null,
                     api + "/qr.png", api + "/ticket.pdf", api + "/calendar.ics",
-                    baseUrl + "/tickets/" + ticket.getId());
+                    links.base() + "/tickets/" + ticket.getId());
         }
     }
 }

@@ -27,9 +27,9 @@ import org.guichet.notification.Mail;
 import org.guichet.notification.MailKind;
 import org.guichet.notification.MailPreferences;
 import org.guichet.notification.Outbox;
+import org.guichet.shared.AbsoluteLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,11 +63,11 @@ class DailySummaries {
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     DailySummaries(DashboardQueries queries, SummarySettings settings, UserRepository users,
             MailPreferences preferences, Outbox outbox, TransactionTemplate transactions, JdbcTemplate jdbc,
-            Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            Clock clock, AbsoluteLinks links) {
         this.queries = queries;
         this.settings = settings;
         this.users = users;
@@ -76,7 +76,7 @@ class DailySummaries {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     /** Every check interval: the summaries of the latest due day not written yet. */
@@ -140,7 +140,7 @@ class DailySummaries {
                 .thenComparing(DayActivity::eventId)).forEach(event -> {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("title", event.eventTitle());
-                    line.put("link", baseUrl + "/dashboard/events/" + event.eventId());
+                    line.put("link", links.base() + "/dashboard/events/" + event.eventId());
                     line.put("registrations", event.registrations());
                     line.put("tickets", event.tickets());
                     line.put("payments", event.payments());
@@ -153,7 +153,7 @@ class DailySummaries {
         variables.put("firstName", organizer.getFirstName());
         variables.put("day", dayText);
         variables.put("events", lines);
-        variables.put("dashboardLink", baseUrl + "/dashboard");
+        variables.put("dashboardLink", links.base() + "/dashboard");
         variables.put("zone", settings.zone().getDisplayName(TextStyle.FULL, locale));
         return new Mail(organizer.getEmail(), locale, TEMPLATE, variables, List.of(dayText))
                 .kind(MailKind.DAILY_SUMMARY);

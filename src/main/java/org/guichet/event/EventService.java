@@ -25,11 +25,11 @@ import org.guichet.media.ImageProcessor;
 import org.guichet.media.ImageRejected;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
+import org.guichet.shared.AbsoluteLinks;
 import org.guichet.shared.LinkSecrets;
 import org.guichet.shared.NotFound;
 import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusal.Reason;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
@@ -71,13 +71,13 @@ public class EventService {
     private final List<EventDeletionGuard> deletionGuards;
     private final Clock clock;
     private final RateLimiter limits;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     EventService(EventRepository events, CategoryRepository categories, EventInvitationRepository invitations,
             EventAuditRepository audit, UserRepository users, MarkdownRenderer markdown, ImageProcessor images,
             FileStorage storage, Outbox outbox, ApplicationEventPublisher publisher,
             List<EventDeletionGuard> deletionGuards, Clock clock, RateLimiter limits,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks links) {
         this.publisher = publisher;
         this.deletionGuards = deletionGuards;
         this.events = events;
@@ -91,7 +91,7 @@ public class EventService {
         this.outbox = outbox;
         this.clock = clock;
         this.limits = limits;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     // Everyone
@@ -349,7 +349,7 @@ public class EventService {
                 "event-invitation", Map.of(
                         "organizerName", organizer.fullName(),
                         "eventTitle", event.getTitle(),
-                        "link", baseUrl + "/invitations/accept?token=" + secret), List.of(event.getTitle()))
+                        "link", links.base() + "/invitations/accept?token=" + secret), List.of(event.getTitle()))
                 .sentFor(event.getOrganizer().getFullName()));
         record(event, organizer, EventAudit.Action.INVITED);
     }

@@ -3,7 +3,7 @@ package org.guichet.notification;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.guichet.shared.AbsoluteLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -15,20 +15,20 @@ class MailComposer {
 
     private final ITemplateEngine templates;
     private final MessageSource messages;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
     private final MailPreferences preferences;
 
-    MailComposer(ITemplateEngine templates, MessageSource messages, @Value("${guichet.base-url}") String baseUrl,
+    MailComposer(ITemplateEngine templates, MessageSource messages, AbsoluteLinks links,
             MailPreferences preferences) {
         this.templates = templates;
         this.messages = messages;
-        this.baseUrl = baseUrl;
+        this.links = links;
         this.preferences = preferences;
     }
 
     RenderedMail render(Mail mail) {
         Map<String, Object> variables = new HashMap<>(mail.variables());
-        variables.put("baseUrl", baseUrl);
+        variables.put("baseUrl", links.base());
         if (mail.kind().canUnsubscribe()) {
             variables.put("mailKind", mail.kind().name());
             variables.put("unsubscribeLink", preferences.unsubscribeLink(mail.recipient(), mail.kind(), mail.locale()));

@@ -1,7 +1,7 @@
 package org.guichet.notification;
 
+import org.guichet.shared.AbsoluteLinks;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +14,9 @@ class MailConfig {
     /** SMTP when spring.mail.host is set (prod, tests with GreenMail); the dev mailbox otherwise. */
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSender> smtp, MailSettings settings,
-            @Value("${guichet.base-url}") String baseUrl, MailPreferences preferences) {
+            AbsoluteLinks links, MailPreferences preferences) {
         JavaMailSender sender = smtp.getIfAvailable();
-        return sender != null ? new SmtpMailTransport(sender, settings.from(), baseUrl, preferences)
+        return sender != null ? new SmtpMailTransport(sender, settings.from(), links.base(), preferences)
                 : new DevMailboxTransport();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.guichet.shared.AbsoluteLinks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,14 +22,14 @@ public class MailPreferences {
 
     private final MailOptOutRepository optOuts;
     private final UnsubscribeSignatures signatures;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
     private final Clock clock;
 
     MailPreferences(MailOptOutRepository optOuts, UnsubscribeSignatures signatures,
-            @Value("${guichet.base-url}") String baseUrl, Clock clock) {
+            AbsoluteLinks links, Clock clock) {
         this.optOuts = optOuts;
         this.signatures = signatures;
-        this.baseUrl = baseUrl;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -68,7 +68,7 @@ public class MailPreferences {
     /** The one-click link that switches this kind off for this address, without signing in. */
     public String unsubscribeLink(String email, MailKind kind) {
         String address = normal(email);
-        return baseUrl + "/mail/unsubscribe?email=" + URLEncoder.encode(address, StandardCharsets.UTF_8)
+        return links.base() + "/mail/unsubscribe?email=" + URLEncoder.encode(address, StandardCharsets.UTF_8)
                 + "&kind=" + kind.name() + "&signature=" + signatures.sign(address, kind);
     }
 

@@ -20,10 +20,10 @@ import org.guichet.registration.OrderLifecycle;
 import org.guichet.registration.OrderTicketsRenderer;
 import org.guichet.registration.ParticipantOrders;
 import org.guichet.registration.PaymentOutcome;
+import org.guichet.shared.AbsoluteLinks;
 import org.guichet.shared.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,12 +48,12 @@ public class PaymentService implements CheckoutPort {
     private final Outbox outbox;
     private final Refunds refunds;
     private final Clock clock;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     PaymentService(PaymentGateways.Registry gateways, ParticipantOrders buyers, OrderLifecycle lifecycle,
             PaymentRepository payments, GatewayEventRepository handled, EventService events, UserRepository users,
             Outbox outbox, Refunds refunds, Clock clock,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks links) {
         this.gateways = gateways;
         this.buyers = buyers;
         this.lifecycle = lifecycle;
@@ -64,7 +64,7 @@ public class PaymentService implements CheckoutPort {
         this.outbox = outbox;
         this.refunds = refunds;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     /**
@@ -94,7 +94,7 @@ public class PaymentService implements CheckoutPort {
             Event event = events.get(order.getEventId());
             Checkout checkout = gateway.open(new CheckoutRequest(order.getId(), order.getReference(),
                     order.getTotal(), order.getCurrency(), event.getTitle(), buyer.email(),
-                    baseUrl + "/orders/" + order.getId() + "/return", order.getHoldExpiresAt()));
+                    links.base() + "/orders/" + order.getId() + "/return", order.getHoldExpiresAt()));
             if (lifecycle.attachCheckout(buyer, orderId, current, gateway.name(), checkout.sessionId())) {
                 return checkout;
             }
@@ -184,8 +184,8 @@ public class PaymentService implements CheckoutPort {
                 "firstName", buyer.getFirstName(),
                 "eventTitle", event.getTitle(),
                 "reference", order.getReference(),
-                "link", baseUrl + "/tickets",
-                "receiptLink", baseUrl + "/orders/" + order.getId() + "/receipt.pdf"), List.of(event.getTitle()),
+                "link", links.base() + "/tickets",
+                "receiptLink", links.base() + "/orders/" + order.getId() + "/receipt.pdf"), List.of(event.getTitle()),
                 List.of(ReceiptRenderer.attachment(payment),
                 OrderTicketsRenderer.attachment(order))).sentFor(event.getOrganizer().getFullName()));
         lifecycle.sendAttendeesTheirTickets(order.getId());

@@ -15,8 +15,8 @@ import org.guichet.notification.Mail;
 import org.guichet.notification.MailKind;
 import org.guichet.notification.MailPreferences;
 import org.guichet.notification.Outbox;
+import org.guichet.shared.AbsoluteLinks;
 import org.guichet.shared.Refusal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,17 +66,17 @@ public class AttendeeMessages {
     private final Outbox outbox;
     private final RateLimiter limits;
     private final MailPreferences preferences;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     AttendeeMessages(EventService events, TicketTypeRepository types, NamedParameterJdbcTemplate jdbc, Outbox outbox,
-            RateLimiter limits, MailPreferences preferences, @Value("${guichet.base-url}") String baseUrl) {
+            RateLimiter limits, MailPreferences preferences, AbsoluteLinks links) {
         this.preferences = preferences;
         this.events = events;
         this.types = types;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.limits = limits;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     /** A message as it will be sent: its text in paragraphs of lines, as the mail shows it. */
@@ -120,7 +120,7 @@ public class AttendeeMessages {
             variables.put("text", message.text());
             variables.put("paragraphs", message.paragraphs());
             // an attendee has no "My tickets" page for a ticket someone else bought: theirs came by mail
-            variables.put("ticketsLink", recipient.buyer() ? baseUrl + "/tickets" : "");
+            variables.put("ticketsLink", recipient.buyer() ? links.base() + "/tickets" : "");
             Mail mail = new Mail(recipient.email(), recipient.language(), TEMPLATE, variables,
                     List.of(event.getTitle(), message.subject()))
                     .kind(MailKind.ORGANIZER_MESSAGE).sentFor(message.senderName()).replyTo(message.replyTo());

@@ -16,7 +16,7 @@ import org.guichet.notification.Attachment;
 import org.guichet.notification.Mail;
 import org.guichet.notification.MailKind;
 import org.guichet.notification.Outbox;
-import org.springframework.beans.factory.annotation.Value;
+import org.guichet.shared.AbsoluteLinks;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +35,14 @@ class HolderMails {
     private final Outbox outbox;
     private final EventFormat format;
     private final MessageSource messages;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     HolderMails(Outbox outbox, EventFormat format, MessageSource messages,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks links) {
         this.outbox = outbox;
         this.format = format;
         this.messages = messages;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     /** Returns false when the holder has switched reminders off (nothing is written). */
@@ -88,7 +88,7 @@ class HolderMails {
      */
     private Map<String, Object> common(Event event, TicketHolders.Holder holder, Locale locale) {
         List<Map<String, String>> tickets = new ArrayList<>();
-        holder.bought().forEach(ticket -> tickets.add(line(ticket, baseUrl + "/tickets/" + ticket.getId())));
+        holder.bought().forEach(ticket -> tickets.add(line(ticket, links.base() + "/tickets/" + ticket.getId())));
         holder.given().forEach(ticket -> tickets.add(line(ticket, "")));
         return Map.of(
                 "firstName", holder.name(),
@@ -96,7 +96,7 @@ class HolderMails {
                 "organizerName", event.getOrganizer().getFullName(),
                 "zone", format.zone(event, locale),
                 "tickets", tickets,
-                "ticketsLink", holder.isBuyer() ? baseUrl + "/tickets" : "",
+                "ticketsLink", holder.isBuyer() ? links.base() + "/tickets" : "",
                 "attachedTickets", holder.given().size());
     }
 
@@ -126,9 +126,9 @@ class HolderMails {
      */
     private List<Attachment> attachments(Event event, TicketHolders.Holder holder) {
         List<Attachment> attachments = new ArrayList<>();
-        String link = holder.isBuyer() ? baseUrl + "/tickets"
-                : event.getVisibility() == Visibility.PUBLIC ? baseUrl + "/events/" + event.getId()
-                        + (event.getSlug().isEmpty() ? "" : "/" + event.getSlug()) : baseUrl + "/";
+        String link = holder.isBuyer() ? links.base() + "/tickets"
+                : event.getVisibility() == Visibility.PUBLIC ? links.base() + "/events/" + event.getId()
+                        + (event.getSlug().isEmpty() ? "" : "/" + event.getSlug()) : links.base() + "/";
         attachments.add(EventCalendarRenderer.attachment(event, link));
         for (List<Ticket> tickets : holder.givenByOrder()) {
             attachments.add(OrderTicketsRenderer.attachment(tickets.get(0).getOrder(), tickets));

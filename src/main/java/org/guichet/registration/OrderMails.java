@@ -12,7 +12,7 @@ import org.guichet.event.EventFormat;
 import org.guichet.event.Money;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
-import org.springframework.beans.factory.annotation.Value;
+import org.guichet.shared.AbsoluteLinks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +25,12 @@ class OrderMails {
 
     private final Outbox outbox;
     private final EventFormat format;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
-    OrderMails(Outbox outbox, EventFormat format, @Value("${guichet.base-url}") String baseUrl) {
+    OrderMails(Outbox outbox, EventFormat format, AbsoluteLinks links) {
         this.outbox = outbox;
         this.format = format;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     /** A free registration is confirmed: its tickets and the event's calendar file come with it. */
@@ -40,9 +40,9 @@ class OrderMails {
                 "eventTitle", event.getTitle(),
                 "reference", order.getReference(),
                 "ticketCount", order.getTickets().size(),
-                "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
+                "link", links.base() + "/tickets"), List.of(event.getTitle()), List.of(
                 OrderTicketsRenderer.attachment(order),
-                EventCalendarRenderer.attachment(event, baseUrl + "/tickets"))).sentFor(organizer(event)));
+                EventCalendarRenderer.attachment(event, links.base() + "/tickets"))).sentFor(organizer(event)));
     }
 
     /**
@@ -124,7 +124,7 @@ class OrderMails {
         }
         // the calendar file says the event is cancelled, so calendars that imported it drop it
         outbox.enqueue(new Mail(email, language, "event-cancelled", variables, List.of(event.getTitle()),
-                List.of(EventCalendarRenderer.attachment(event, baseUrl + "/tickets"))).sentFor(organizer(event)));
+                List.of(EventCalendarRenderer.attachment(event, links.base() + "/tickets"))).sentFor(organizer(event)));
     }
 
     /** The buyer asked for the order's tickets again. */
@@ -134,7 +134,7 @@ class OrderMails {
                 "eventTitle", event.getTitle(),
                 "when", format.span(event, order.getLanguage()),
                 "reference", order.getReference(),
-                "link", baseUrl + "/tickets"), List.of(event.getTitle()), List.of(
+                "link", links.base() + "/tickets"), List.of(event.getTitle()), List.of(
                 OrderTicketsRenderer.attachment(order))).sentFor(organizer(event)));
     }
 

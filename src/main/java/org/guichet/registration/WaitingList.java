@@ -14,6 +14,7 @@ import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
+import org.guichet.shared.AbsoluteLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
@@ -34,18 +35,18 @@ class WaitingList {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration offerDuration;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     WaitingList(WaitingListRepository entries, UserRepository users, EventService events, Outbox outbox, Clock clock,
             @Value("${guichet.waitlist.offer-duration:24h}") Duration offerDuration,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks links) {
         this.entries = entries;
         this.users = users;
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
         this.offerDuration = offerDuration;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     /** Offers a freed seat of this type to the first person still waiting; false when nobody is. */
@@ -70,7 +71,7 @@ class WaitingList {
                 "firstName", user.getFirstName(),
                 "eventTitle", event.getTitle(),
                 "until", until,
-                "link", baseUrl + "/events/" + event.getId()), List.of(event.getTitle()))
+                "link", links.base() + "/events/" + event.getId()), List.of(event.getTitle()))
                 .sentFor(OrderMails.organizer(event)));
     }
 }

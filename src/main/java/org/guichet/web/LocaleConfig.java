@@ -20,12 +20,13 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
  * The page language: the signed-in user's preference, else the language switcher's cookie, else the browser's
- * Accept-Language, else English. The REST API ({@code /api/}) answers in the request's Accept-Language only.
+ * Accept-Language, else English. Signing in keeps the language a visitor chose with the switcher, by making it the
+ * account's (account.web.LoginHandlers), so the page and the account agree. The REST API ({@code /api/}) answers in the request's Accept-Language only.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfig {
 
-    static final String COOKIE = "guichet-lang";
+    static final String COOKIE = Languages.COOKIE;
 
     @Bean
     LocaleResolver localeResolver() {

@@ -15,9 +15,9 @@ import org.guichet.account.User;
 import org.guichet.account.UserRepository;
 import org.guichet.notification.Mail;
 import org.guichet.notification.Outbox;
+import org.guichet.shared.AbsoluteLinks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Limit;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,11 +51,11 @@ public class WebhookSender {
     private final Outbox outbox;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     WebhookSender(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
             WebhookTransport transport, WebhookSettings settings, UserRepository users, Outbox outbox,
-            TransactionTemplate transactions, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            TransactionTemplate transactions, Clock clock, AbsoluteLinks links) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.transport = transport;
@@ -64,7 +64,7 @@ public class WebhookSender {
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     /** Posts what is due; returns how many deliveries succeeded. */
@@ -130,6 +130,6 @@ public class WebhookSender {
                 "firstName", owner.getFirstName(),
                 "url", endpoint.getUrl(),
                 "since", since,
-                "link", baseUrl + "/dashboard/webhooks/" + endpoint.getId()), List.of(endpoint.getUrl())));
+                "link", links.base() + "/dashboard/webhooks/" + endpoint.getId()), List.of(endpoint.getUrl())));
     }
 }

@@ -2,6 +2,7 @@ package org.guichet.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -46,13 +47,30 @@ class LanguageTests {
     }
 
     @Test
-    void theSignedInUsersPreferenceWinsAndTheSwitcherUpdatesIt() throws Exception {
+    void aVisitorsChoiceIsKeptAfterSigningInAndBecomesTheAccounts() throws Exception {
+        User user = Accounts.signUp(accounts, Accounts.uniqueEmail("anglophone"), java.util.Set.of(), Locale.ENGLISH);
+        Browser browser = new Browser(mvc);
+        browser.submit("/locale", "lang", "fr", "redirect", "/login");
+        browser.logIn(user.getEmail(), Accounts.PASSWORD);
+
+        browser.perform(get("/account").header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("Mon compte")));
+        assertThat(users.findById(user.getId()).orElseThrow().getLanguage()).isEqualTo(Locale.FRENCH);
+        // a form error speaks the page's language
+        browser.submit("/account/password", "currentPassword", "not-my-password", "newPassword", "a-new-passphrase-1")
+                .andExpect(content().string(containsString("Le mot de passe actuel est incorrect.")))
+                .andExpect(content().string(not(containsString("The current password is not correct."))));
+    }
+
+    @Test
+    void withoutAChoiceTheAccountsLanguageIsUsedAndTheSwitcherUpdatesIt() throws Exception {
         User user = Accounts.signUp(accounts, Accounts.uniqueEmail("francophone"), java.util.Set.of(), Locale.FRENCH);
         Browser browser = new Browser(mvc);
-        browser.submit("/locale", "lang", "en", "redirect", "/");
         browser.logIn(user.getEmail(), Accounts.PASSWORD);
         browser.perform(get("/account").header("Accept-Language", "en"))
                 .andExpect(content().string(containsString("Mon compte")));
+        assertThat(browser.cookieValue("guichet-lang")).isEqualTo("fr");
+        assertThat(users.findById(user.getId()).orElseThrow().getLanguage()).isEqualTo(Locale.FRENCH);
 
         browser.submit("/locale", "lang", "en", "redirect", "/account");
         assertThat(users.findById(user.getId()).orElseThrow().getLanguage()).isEqualTo(Locale.ENGLISH);

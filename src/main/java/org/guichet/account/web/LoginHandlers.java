@@ -1,13 +1,19 @@
 package org.guichet.account.web;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Locale;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.guichet.account.AccountPrincipal;
+import org.guichet.account.AccountService;
+import org.guichet.account.Languages;
 import org.guichet.account.LoginThrottled;
+import org.guichet.account.SignedInSession;
 import org.guichet.limits.RetryWords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,18 +38,41 @@ class LoginHandlers {
     static final String ERROR_ARGUMENT = "loginErrorArgument";
     static final String EMAIL = "email";
 
+    /**
+     * A language the visitor chose with the switcher before signing in stays: it becomes the account's. Without a
+     * choice, the account's language is the page's from now on (and the cookie's, for after signing out).
+     */
     @Bean
-    AuthenticationSuccessHandler loginSucceeded(LocaleResolver locales) {
+    AuthenticationSuccessHandler loginSucceeded(LocaleResolver locales, AccountService accounts,
+            SignedInSession session) {
         return new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                     Authentication authentication) throws ServletException, IOException {
                 if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
-                    locales.setLocale(request, response, principal.language());
+                    Locale chosen = chosenLanguage(request);
+                    if (chosen != null && !chosen.getLanguage().equals(principal.language().getLanguage())) {
+                        session.refresh(accounts.changeLanguage(principal.id(), chosen), request, response);
+                    } else {
+                        locales.setLocale(request, response, principal.language());
+                    }
                 }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };
+    }
+
+    private static Locale chosenLanguage(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        return Arrays.stream(cookies)
+                .filter(cookie -> Languages.COOKIE.equals(cookie.getName()))
+                .map(cookie -> Locale.forLanguageTag(cookie.getValue()))
+                .filter(language -> Languages.isSupported(language.getLanguage()))
+                .map(Languages::supported)
+                .findFirst().orElse(null);
     }
 
     @Bean

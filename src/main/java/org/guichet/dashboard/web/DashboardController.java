@@ -20,7 +20,7 @@ import org.guichet.event.Event;
 import org.guichet.event.EventService;
 import org.guichet.event.EventStatus;
 import org.guichet.event.Visibility;
-import org.springframework.beans.factory.annotation.Value;
+import org.guichet.shared.AbsoluteLinks;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,15 +37,15 @@ class DashboardController {
     private final DashboardQueries queries;
     private final JsonMapper json;
     private final Clock clock;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     DashboardController(EventService events, DashboardQueries queries, JsonMapper json, Clock clock,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks links) {
         this.events = events;
         this.queries = queries;
         this.json = json;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     /** Upcoming events first (soonest first), then drafts, then past and cancelled ones (latest first). */
@@ -90,7 +90,7 @@ class DashboardController {
         // Only a private event's page shows its invitations.
         model.addAttribute("invitations", event.getVisibility() == Visibility.PRIVATE
                 ? events.invitations(id, organizer) : List.of());
-        model.addAttribute("privateLink", baseUrl + "/events/" + id + "/" + event.getSlug() + "?key="
+        model.addAttribute("privateLink", links.base() + "/events/" + id + "/" + event.getSlug() + "?key="
                 + event.getPrivateToken());
         model.addAttribute("now", now);
         return "dashboard/event";

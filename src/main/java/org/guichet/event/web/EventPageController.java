@@ -18,10 +18,10 @@ import org.guichet.event.EventPictureLinks;
 import org.guichet.event.EventService;
 import org.guichet.event.Visibility;
 import org.guichet.media.StoredImages;
+import org.guichet.shared.AbsoluteLinks;
 import org.guichet.shared.NotFound;
 import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusals;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
@@ -43,15 +43,15 @@ class EventPageController {
     private final List<EventPageExtension> extensions;
     private final StoredImages images;
     private final Clock clock;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     EventPageController(EventService events, List<EventPageExtension> extensions, StoredImages images, Clock clock,
-            @Value("${guichet.base-url}") String baseUrl) {
+            AbsoluteLinks links) {
         this.events = events;
         this.images = images;
         this.extensions = extensions;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     @GetMapping("/events")
@@ -88,7 +88,7 @@ class EventPageController {
         boolean secretLink = key != null && event.getVisibility() == Visibility.PRIVATE
                 && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8),
                         event.getPrivateToken().getBytes(StandardCharsets.UTF_8));
-        String url = baseUrl + "/events/" + id + "/" + event.getSlug() + (secretLink ? "?key=" + key : "");
+        String url = links.base() + "/events/" + id + "/" + event.getSlug() + (secretLink ? "?key=" + key : "");
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

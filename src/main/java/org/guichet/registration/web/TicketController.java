@@ -18,12 +18,12 @@ import org.guichet.registration.QrCodes;
 import org.guichet.registration.ParticipantOrders;
 import org.guichet.limits.RateLimit;
 import org.guichet.limits.RateLimited;
+import org.guichet.shared.AbsoluteLinks;
 import org.guichet.shared.Refusal;
 import org.guichet.shared.Refusals;
 import org.guichet.registration.Ticket;
 import org.guichet.registration.TicketPdf;
 import org.guichet.registration.TicketSigner;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -52,16 +52,16 @@ class TicketController {
     private final TicketSigner signer;
     private final TicketPdf ticketPdf;
     private final Clock clock;
-    private final String baseUrl;
+    private final AbsoluteLinks links;
 
     TicketController(ParticipantOrders registrations, EventService events, TicketSigner signer,
-            TicketPdf ticketPdf, Clock clock, @Value("${guichet.base-url}") String baseUrl) {
+            TicketPdf ticketPdf, Clock clock, AbsoluteLinks links) {
         this.ticketPdf = ticketPdf;
         this.registrations = registrations;
         this.events = events;
         this.signer = signer;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.links = links;
     }
 
     @GetMapping("/tickets")
@@ -152,7 +152,7 @@ class TicketController {
     ResponseEntity<byte[]> calendar(@PathVariable long id, @AuthenticationPrincipal AccountPrincipal user) {
         Ticket ticket = registrations.ticket(user, id);
         Event event = events.get(ticket.getEventId());
-        String ics = CalendarFile.of(event, baseUrl + "/tickets/" + id, clock.instant());
+        String ics = CalendarFile.of(event, links.base() + "/tickets/" + id, clock.instant());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
