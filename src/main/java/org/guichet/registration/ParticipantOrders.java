@@ -110,11 +110,34 @@ public class ParticipantOrders {
                     Math.max(0, event.getMaxPerPerson() - holding));
         }
 
+        checkSeatsLeft(event, offered, wanted, count);
+
         Map<TicketType, Integer> tickets = new LinkedHashMap<>();
         wanted.forEach((typeId, number) -> tickets.put(offered.get(typeId), number));
         Order order = newOrders.place(user, event, tickets, details);
         seats.take(eventId, wanted);
         return new Registration(order, false);
+    }
+
+    /**
+     * Sold out only when the event has no seat left; otherwise a choice larger than what remains (of a type, or of
+     * the event across its types) is refused saying how many remain. The guarded updates of {@link Seats} still
+     * decide when two buyers race for the last seats.
+     */
+    private static void checkSeatsLeft(Event event, Map<Long, TicketType> offered, SortedMap<Long, Integer> wanted,
+            int count) {
+        if (event.getSeatsLeft() == 0) {
+            throw new Refusal("registration.error.soldOut");
+        }
+        for (Map.Entry<Long, Integer> line : wanted.entrySet()) {
+            TicketType type = offered.get(line.getKey());
+            if (line.getValue() > type.getRemaining()) {
+                throw new Refusal("registration.error.fewLeft", type.getRemaining(), type.getName());
+            }
+        }
+        if (count > event.getSeatsLeft()) {
+            throw new Refusal("registration.error.fewLeftInAll", event.getSeatsLeft());
+        }
     }
 
     /**

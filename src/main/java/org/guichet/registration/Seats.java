@@ -34,10 +34,13 @@ class Seats {
         this.publisher = publisher;
     }
 
-    /** Takes the seats, or refuses as sold out (the caller's transaction then rolls back whatever it wrote). */
+    /**
+     * Takes the seats, or refuses when someone took them first (the caller's transaction then rolls back whatever it
+     * wrote).
+     */
     void take(long eventId, SortedMap<Long, Integer> byType) {
         if (!tryTake(eventId, byType)) {
-            throw new Refusal("registration.error.soldOut");
+            throw new Refusal("registration.error.seatsJustTaken");
         }
     }
 

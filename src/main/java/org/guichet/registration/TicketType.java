@@ -69,6 +69,13 @@ public class TicketType {
         return type;
     }
 
+    /** A sale window ends by the event's start at the latest: nobody buys a ticket for what has begun. */
+    static void checkWindow(TicketTypeDetails details, Instant eventStart) {
+        if (details.saleEndsAt() != null && details.saleEndsAt().isAfter(eventStart)) {
+            throw Refusal.at("saleEndsAt", "ticketType.error.endsAfterStart");
+        }
+    }
+
     /** The same type for another event, with every setting and nothing sold. */
     TicketType copyFor(long otherEventId) {
         TicketType copy = new TicketType(otherEventId, name, price, quantity, maxPerOrder, position);

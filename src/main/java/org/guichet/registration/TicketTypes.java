@@ -43,7 +43,7 @@ public class TicketTypes {
     @Transactional
     @PreAuthorize(ORGANIZERS)
     public TicketType add(long eventId, AccountPrincipal organizer, TicketTypeDetails details) {
-        events.manageable(eventId, organizer);
+        TicketType.checkWindow(details, events.manageable(eventId, organizer).getStartsAt());
         publisher.publishEvent(new EventChanged(eventId));
         return types.save(TicketType.of(eventId, details, of(eventId).size()));
     }
@@ -53,6 +53,7 @@ public class TicketTypes {
     public TicketType change(long eventId, long typeId, AccountPrincipal organizer, TicketTypeDetails details) {
         TicketType type = changing(eventId, typeId, organizer);
         type.change(details);
+        TicketType.checkWindow(details, events.manageable(eventId, organizer).getStartsAt());
         return type;
     }
 

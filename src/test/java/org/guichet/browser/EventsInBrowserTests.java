@@ -92,7 +92,7 @@ class EventsInBrowserTests {
         browser.submit(By.linkText(title));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(title);
         assertThat(driver.findElement(By.cssSelector(".event-facts")).getText())
-                .contains("20:00 – 23:00", "Musée des Confluences", "9,50 €", "Plus que 120 places sur 120");
+                .contains("20:00 – 23:00", "Musée des Confluences", "9,50 €", "120 places");
         WebElement banner = driver.findElement(By.cssSelector("img.event-banner"));
         assertThat(((Number) driver.executeScript("return arguments[0].naturalWidth", banner)).intValue()).isEqualTo(1600);
         assertThat(driver.findElement(By.cssSelector(".event-description strong")).getText()).isEqualTo("museum");

@@ -221,7 +221,7 @@ class DashboardFiguresTests {
 
         Document talkPage = page("/dashboard/events/" + talk.getId());
         assertThat(figure(talkPage, "#figure-waiting")).isEqualTo("1");
-        assertThat(figure(talkPage, "#figure-seats")).isEqualTo("1 / 1 seats");
+        assertThat(figure(talkPage, "#figure-seats")).isEqualTo("1 / 1 seat");
 
         Document draftPage = page("/dashboard/events/" + draft.getId());
         assertThat(draftPage.select("#sales-chart")).isEmpty();
