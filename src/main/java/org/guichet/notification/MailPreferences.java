@@ -3,11 +3,13 @@ package org.guichet.notification;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.guichet.shared.AbsoluteLinks;
 import org.springframework.stereotype.Service;
@@ -41,6 +43,16 @@ public class MailPreferences {
     @Transactional(readOnly = true)
     public boolean wants(String email, MailKind kind) {
         return !kind.canUnsubscribe() || !optOuts.existsByEmailAndKind(normal(email), kind);
+    }
+
+    /** How many of these addresses receive this kind, in one query whatever their number. */
+    @Transactional(readOnly = true)
+    public long countWanting(Collection<String> emails, MailKind kind) {
+        Set<String> addresses = emails.stream().map(MailPreferences::normal).collect(Collectors.toSet());
+        if (!kind.canUnsubscribe() || addresses.isEmpty()) {
+            return addresses.size();
+        }
+        return addresses.size() - optOuts.countByKindAndEmailIn(kind, addresses);
     }
 
     /** Each kind that can be switched off, and whether this address receives it. */

@@ -93,8 +93,8 @@ public class AttendeeMessages {
     public Preview preview(long eventId, AccountPrincipal organizer, String audience, String subject, String text) {
         events.manageable(eventId, organizer);
         Preview message = check(eventId, organizer, audience, subject, text);
-        return withRecipients(message, (int) recipients(eventId, message.audience()).stream()
-                .filter(recipient -> preferences.wants(recipient.email(), MailKind.ORGANIZER_MESSAGE)).count());
+        return withRecipients(message, (int) preferences.countWanting(recipients(eventId, message.audience()).stream()
+                .map(Recipient::email).toList(), MailKind.ORGANIZER_MESSAGE));
     }
 
     /**

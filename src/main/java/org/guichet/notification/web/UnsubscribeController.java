@@ -29,30 +29,32 @@ class UnsubscribeController {
     @GetMapping("/mail/unsubscribe")
     String ask(@RequestParam(required = false) String email, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String signature, Model model, HttpServletResponse response) {
-        return show(email, kind, signature, "ask", model, response);
+        return show(email, kind, signature, isSigned(email, kind, signature), "ask", model, response);
     }
 
     @PostMapping("/mail/unsubscribe")
     String unsubscribe(@RequestParam(required = false) String email, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String signature, Model model, HttpServletResponse response) {
-        if (isSigned(email, kind, signature)) {
+        boolean signed = isSigned(email, kind, signature);
+        if (signed) {
             preferences.choose(email, MailKind.valueOf(kind), false);
         }
-        return show(email, kind, signature, "unsubscribed", model, response);
+        return show(email, kind, signature, signed, "unsubscribed", model, response);
     }
 
     @PostMapping("/mail/resubscribe")
     String resubscribe(@RequestParam(required = false) String email, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String signature, Model model, HttpServletResponse response) {
-        if (isSigned(email, kind, signature)) {
+        boolean signed = isSigned(email, kind, signature);
+        if (signed) {
             preferences.choose(email, MailKind.valueOf(kind), true);
         }
-        return show(email, kind, signature, "resubscribed", model, response);
+        return show(email, kind, signature, signed, "resubscribed", model, response);
     }
 
-    private String show(String email, String kind, String signature, String state, Model model,
+    private String show(String email, String kind, String signature, boolean signed, String state, Model model,
             HttpServletResponse response) {
-        if (!isSigned(email, kind, signature)) {
+        if (!signed) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("state", "invalid");
             return VIEW;
