@@ -38,6 +38,15 @@ final class BrowserSession {
 
     /** Clicks as a person would: the element is scrolled to the middle of the screen first, without animation. */
     void click(By locator) {
+        try {
+            clickOnce(locator);
+        } catch (org.openqa.selenium.WebDriverException replaced) {
+            // the page swapped the node between finding and clicking it (a late script, a loaded machine): once more
+            clickOnce(locator);
+        }
+    }
+
+    private void clickOnce(By locator) {
         WebElement element = driver.findElement(locator);
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
