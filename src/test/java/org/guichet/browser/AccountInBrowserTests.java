@@ -84,7 +84,7 @@ class AccountInBrowserTests {
         browser.open("/password/forgot");
         driver.findElement(By.id("email")).sendKeys(email);
         browser.submit(By.cssSelector("main form button[type=submit]"));
-        assertThat(driver.findElement(By.id("reset-sent")).getText()).contains(email);
+        assertThat(browser.text(By.id("reset-sent"))).contains(email);
 
         String link = mail.deliverAndRead(email).stream().map(TestMail::firstLinkPath)
                 .filter(path -> path.startsWith("/password/reset")).findFirst().orElseThrow();

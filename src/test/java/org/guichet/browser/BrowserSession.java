@@ -52,6 +52,12 @@ final class BrowserSession {
         element.click();
     }
 
+    /** The element's text once the page lets it be read (a node swapped while it is read is looked up again). */
+    String text(By locator) {
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(page -> page.findElement(locator).getText());
+    }
+
     /** Clicks what sends a form or follows a link, and waits until the next page has replaced this one. */
     void submit(By locator) {
         WebElement page = driver.findElement(By.tagName("html"));
