@@ -3,6 +3,8 @@ package org.guichet.browser;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,7 +42,7 @@ final class BrowserSession {
     void click(By locator) {
         try {
             clickOnce(locator);
-        } catch (org.openqa.selenium.WebDriverException replaced) {
+        } catch (WebDriverException replaced) {
             // the page swapped the node between finding and clicking it (a late script, a loaded machine): once more
             clickOnce(locator);
         }
@@ -54,18 +56,41 @@ final class BrowserSession {
 
     /** The element's text once the page lets it be read (a node swapped while it is read is looked up again). */
     String text(By locator) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
                 .until(page -> page.findElement(locator).getText());
     }
 
     /** Clicks what sends a form or follows a link, and waits until the next page has replaced this one. */
     void submit(By locator) {
+        navigate(() -> click(locator));
+    }
+
+    /** Does what leaves this page (a click, a key pressed) and waits until the next page is loaded. */
+    void navigate(Runnable action) {
         WebElement page = driver.findElement(By.tagName("html"));
-        click(locator);
+        action.run();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(replaced -> isGone(page));
         // the new document may still be parsing: a node read now can vanish under the reader on a loaded machine
         wait.until(loaded -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /**
+     * Chromium reports an element of a replaced document either as stale or, while the new one is being swapped in,
+     * as a node that "does not belong to the document": both mean the page has gone.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException swapped) {
+            if (String.valueOf(swapped.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw swapped;
+        }
     }
 
     /** Date and time inputs are typed differently in each browser locale; set them as a script would. */
